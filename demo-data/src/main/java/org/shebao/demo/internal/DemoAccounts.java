@@ -1,0 +1,64 @@
+package org.shebao.demo.internal;
+
+import java.util.List;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.shebao.api.account.AccountService;
+import org.shebao.api.account.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The demo citizens and staff of DEMO.md. Created once when missing; an account that exists is
+ * left as it is (a changed password stays changed).
+ */
+@Component(immediate = true)
+public class DemoAccounts {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoAccounts.class);
+    static final String PASSWORD = "Shebao#2026";
+
+    record Citizen(String idNumber, String name, String district) {
+    }
+
+    record Staff(String username, String name, String district, Role role) {
+    }
+
+    static final List<Citizen> CITIZENS = List.of(
+            new Citizen("420102199003150117", "张伟", "420102"),
+            new Citizen("420106198507220220", "李娜", "420106"),
+            new Citizen("420111197811020334", "王强", "420111"),
+            new Citizen("420103198205300445", "刘芳", "420103"),
+            new Citizen("420104197509090557", "陈杰", "420104"),
+            new Citizen("420105197012010669", "赵敏", "420105"));
+
+    static final List<Staff> STAFF = List.of(
+            new Staff("admin", "平台管理员", "420100", Role.ADMIN),
+            new Staff("jiangan-admin", "江岸区管理员", "420102", Role.DISTRICT_ADMIN),
+            new Staff("jiangan-reviewer", "江岸区经办人", "420102", Role.REVIEWER),
+            new Staff("hongshan-reviewer", "洪山区经办人", "420111", Role.REVIEWER),
+            new Staff("wuchang-reviewer", "武昌区经办人", "420106", Role.REVIEWER),
+            new Staff("jianghan-reviewer", "江汉区经办人", "420103", Role.REVIEWER),
+            new Staff("qiaokou-reviewer", "硚口区经办人", "420104", Role.REVIEWER),
+            new Staff("hanyang-reviewer", "汉阳区经办人", "420105", Role.REVIEWER));
+
+    @Activate
+    public DemoAccounts(@Reference AccountService accounts) {
+        int created = 0;
+        for (Citizen c : CITIZENS) {
+            if (accounts.find(c.idNumber()).isEmpty()) {
+                accounts.saveCitizen(c.idNumber(), c.name(), c.district(), PASSWORD.toCharArray());
+                created++;
+            }
+        }
+        for (Staff s : STAFF) {
+            if (accounts.find(s.username()).isEmpty()) {
+                accounts.saveStaff(s.username(), s.name(), s.district(), s.role(), PASSWORD.toCharArray());
+                created++;
+            }
+        }
+        LOG.info("Demo accounts: {} created, {} present", created, CITIZENS.size() + STAFF.size() - created);
+    }
+}

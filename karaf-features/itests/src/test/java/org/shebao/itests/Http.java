@@ -1,0 +1,132 @@
+package org.shebao.itests;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** A small HTTP client for the tests: JSON in and out, one session cookie kept like a browser would. */
+public final class Http {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One answer. */
+    public record Answer(int status, String contentType, String body, HttpResponse<String> raw) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+
+        public Optional<String> header(String name) {
+            return raw.headers().firstValue(name);
+        }
+
+        public List<String> headers(String name) {
+            return raw.headers().allValues(name);
+        }
+    }
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+    private String cookie;
+    private String language = "zh-CN";
+
+    public Http(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    public Http language(String acceptLanguage) {
+        this.language = acceptLanguage;
+        return this;
+    }
+
+    public String cookie() {
+        return cookie;
+    }
+
+    public Http cookie(String value) {
+        this.cookie = value;
+        return this;
+    }
+
+    public Answer get(String path) {
+        return send("GET", path, null);
+    }
+
+    public Answer post(String path, Object body) {
+        return send("POST", path, body);
+    }
+
+    public Answer put(String path, Object body) {
+        return send("PUT", path, body);
+    }
+
+    public Answer delete(String path) {
+        return send("DELETE", path, null);
+    }
+
+    /** Sends raw text as JSON (for malformed bodies). */
+    public Answer postRaw(String path, String text) {
+        return exchange(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(text)));
+    }
+
+    public Answer login(String login, String password) {
+        Answer answer = post("/api/session", java.util.Map.of("idNumber", login, "password", password));
+        if (answer.status() != 200) {
+            throw new AssertionError("login of " + login + " failed: " + answer.status() + " " + answer.body());
+        }
+        return answer;
+    }
+
+    private Answer send(String method, String path, Object body) {
+        try {
+            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
+            HttpRequest.Builder builder = request(path).method(method, publisher);
+            if (body != null) {
+                builder.header("Content-Type", "application/json");
+            }
+            return exchange(builder);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Accept-Language", language);
+        if (cookie != null) {
+            builder.header("Cookie", cookie);
+        }
+        return builder;
+    }
+
+    private Answer exchange(HttpRequest.Builder builder) {
+        try {
+            HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            response.headers().allValues("Set-Cookie").stream()
+                    .filter(c -> c.startsWith("SHEBAO_SESSION="))
+                    .findFirst()
+                    .ifPresent(c -> cookie = c.substring(0, c.indexOf(';')));
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body(), response);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}

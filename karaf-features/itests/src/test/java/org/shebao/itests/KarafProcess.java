@@ -1,0 +1,149 @@
+package org.shebao.itests;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The distribution run as an operator runs it ({@code bin/karaf server}), as a separate JVM inside a
+ * network namespace of its own that has nothing but loopback: no outside address exists for it. HTTP
+ * goes through {@code curl} in the same namespace. Needs root (as CI has) and iproute2.
+ */
+public final class KarafProcess implements AutoCloseable {
+
+    private final Path home;
+    private final String namespace;
+    private final Path emptyHome;
+    private Process process;
+
+    /** One answer of curl. */
+    public record Answer(int status, String body) {
+    }
+
+    private KarafProcess(Path home, String namespace) throws IOException {
+        this.home = home;
+        this.namespace = namespace;
+        this.emptyHome = Files.createDirectories(home.resolve("empty-user-home"));
+    }
+
+    /** A fresh copy of the unpacked distribution in {@code target/runs/<name>} and a namespace for it. */
+    public static KarafProcess fresh(String name) throws IOException, InterruptedException {
+        Path dist = Path.of(System.getProperty("shebao.dist"));
+        Path run = Path.of(System.getProperty("shebao.work")).resolve(name);
+        run(List.of("rm", "-rf", run.toString()));
+        Files.createDirectories(run.getParent());
+        run(List.of("cp", "-a", dist.toString(), run.toString()));
+        String ns = "shebao-it-" + ProcessHandle.current().pid() + "-" + name;
+        run(List.of("ip", "netns", "add", ns));
+        run(List.of("ip", "netns", "exec", ns, "ip", "link", "set", "lo", "up"));
+        return new KarafProcess(run, ns);
+    }
+
+    public static boolean supported() {
+        try {
+            return new ProcessBuilder("id", "-u").start().inputReader().readLine().trim().equals("0")
+                    && new File("/usr/sbin/ip").canExecute() || new File("/sbin/ip").canExecute();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public void start() throws IOException {
+        ProcessBuilder builder = new ProcessBuilder("ip", "netns", "exec", namespace, "bin/karaf", "server")
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));
+        builder.environment().put("KARAF_EXEC", "exec");
+        builder.environment().put("EXTRA_JAVA_OPTS", "-Duser.home=" + emptyHome);
+        process = builder.start();
+    }
+
+    /** Seconds until {@code /api/health} answers 200. */
+    public double awaitHealthy(int seconds) throws Exception {
+        long start = System.nanoTime();
+        Waits.until("health of " + home, seconds, () -> {
+            if (!process.isAlive()) {
+                throw new AssertionError("Karaf exited with " + process.exitValue() + "; see " + home.resolve("console.log"));
+            }
+            return http("GET", "/api/health", null, null).status() == 200;
+        });
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Stops Karaf as SIGTERM does (graceful shutdown). */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("Karaf did not stop within 60 s");
+        }
+    }
+
+    /** Kills Karaf with SIGKILL: no shutdown hook runs. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    /** An HTTP call from inside the namespace; {@code cookieJar} keeps the session like a browser. */
+    public Answer http(String method, String path, String json, Path cookieJar) {
+        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", namespace, "curl", "-s", "-m", "30",
+                "-X", method, "-w", "\n%{http_code}", "-H", "Accept-Language: zh-CN"));
+        if (json != null) {
+            command.addAll(List.of("-H", "Content-Type: application/json", "--data-binary", json));
+        }
+        if (cookieJar != null) {
+            command.addAll(List.of("-b", cookieJar.toString(), "-c", cookieJar.toString()));
+        }
+        command.add("http://127.0.0.1:8181" + path);
+        try {
+            String out = run(command);
+            int cut = out.lastIndexOf('\n');
+            return new Answer(Integer.parseInt(out.substring(cut + 1).trim()), out.substring(0, Math.max(cut, 0)));
+        } catch (IOException | NumberFormatException e) {
+            return new Answer(0, String.valueOf(e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Runs a command in the namespace and answers its output. */
+    public String inNamespace(String... command) throws IOException, InterruptedException {
+        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
+        full.addAll(List.of(command));
+        return runAllowingFailure(full);
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (process != null && process.isAlive()) {
+            kill();
+        }
+        runAllowingFailure(List.of("ip", "netns", "del", namespace));
+    }
+
+    private static String run(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + out);
+        }
+        return out;
+    }
+
+    private static String runAllowingFailure(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
+    }
+}

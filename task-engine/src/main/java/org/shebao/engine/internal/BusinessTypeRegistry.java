@@ -1,0 +1,48 @@
+package org.shebao.engine.internal;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.shebao.api.spi.BusinessType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The business types present right now, by id; they come and go with their bundles. */
+@Component(service = BusinessTypeRegistry.class)
+public class BusinessTypeRegistry {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BusinessTypeRegistry.class);
+
+    private final Map<String, BusinessType> byId = new ConcurrentHashMap<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addBusinessType(BusinessType type) {
+        BusinessType previous = byId.put(type.id(), type);
+        LOG.info("Business type {} {} available", type.id(), type.version());
+        if (previous != null && previous != type) {
+            LOG.warn("Business type {} registered twice; version {} replaces {}", type.id(), type.version(),
+                    previous.version());
+        }
+    }
+
+    void removeBusinessType(BusinessType type) {
+        if (byId.remove(type.id(), type)) {
+            LOG.info("Business type {} {} gone", type.id(), type.version());
+        }
+    }
+
+    public Optional<BusinessType> find(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    public List<BusinessType> all() {
+        return byId.values().stream().sorted(Comparator.comparing(BusinessType::id)).toList();
+    }
+}

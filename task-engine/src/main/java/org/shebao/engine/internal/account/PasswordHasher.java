@@ -1,0 +1,61 @@
+package org.shebao.engine.internal.account;
+
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+
+/**
+ * Salted PBKDF2-HMAC-SHA256 password hashes, stored as {@code pbkdf2-sha256$iterations$salt$hash}
+ * so that the work factor can rise later without invalidating stored hashes.
+ */
+public final class PasswordHasher {
+
+    static final String ALGORITHM = "pbkdf2-sha256";
+    private static final int ITERATIONS = 120_000;
+    private static final int SALT_BYTES = 16;
+    private static final int HASH_BITS = 256;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Compared against when the login is unknown, so that both cases take the same time. */
+    private static final String DUMMY = hash("not-a-password".toCharArray());
+
+    private PasswordHasher() {
+    }
+
+    public static String hash(char[] password) {
+        byte[] salt = new byte[SALT_BYTES];
+        RANDOM.nextBytes(salt);
+        return format(ITERATIONS, salt, derive(password, salt, ITERATIONS));
+    }
+
+    public static boolean matches(char[] password, String stored) {
+        String[] parts = (stored == null ? DUMMY : stored).split("\\$");
+        if (parts.length != 4 || !ALGORITHM.equals(parts[0])) {
+            return false;
+        }
+        int iterations = Integer.parseInt(parts[1]);
+        byte[] salt = Base64.getDecoder().decode(parts[2]);
+        byte[] expected = Base64.getDecoder().decode(parts[3]);
+        boolean same = MessageDigest.isEqual(expected, derive(password, salt, iterations));
+        return stored != null && same;
+    }
+
+    private static String format(int iterations, byte[] salt, byte[] hash) {
+        Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
+        return ALGORITHM + "$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
+    }
+
+    private static byte[] derive(char[] password, byte[] salt, int iterations) {
+        PBEKeySpec spec = new PBEKeySpec(password, salt, iterations, HASH_BITS);
+        try {
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("PBKDF2WithHmacSHA256 is part of every Java 17 runtime", e);
+        } finally {
+            spec.clearPassword();
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.shebao.engine.internal.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.shebao.api.account.Account;
+import org.shebao.api.account.AccountService;
+
+/** Login sessions: random 256-bit tokens in a cookie, their hashes in the database, idle expiry. */
+@Component(service = SessionStore.class, configurationPid = "org.shebao.session")
+@Designate(ocd = SessionStore.Config.class)
+public class SessionStore {
+
+    @ObjectClassDefinition(name = "Shebao sessions")
+    public @interface Config {
+        @AttributeDefinition(description = "Minutes without a request after which a session ends")
+        int idleMinutes() default 30;
+    }
+
+    /** Last-seen times are written at most this often, to keep reads cheap. */
+    private static final long TOUCH_MILLIS = 60_000;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JpaTemplate jpa;
+    private final AccountService accounts;
+    private final Clock clock;
+    private volatile long idleMillis;
+
+    @Activate
+    public SessionStore(@Reference(target = AccountServiceImpl.UNIT) JpaTemplate jpa,
+            @Reference AccountService accounts, @Reference Clock clock, Config config) {
+        this.jpa = jpa;
+        this.accounts = accounts;
+        this.clock = clock;
+        configure(config);
+    }
+
+    @Modified
+    void configure(Config config) {
+        idleMillis = config.idleMinutes() * 60_000L;
+    }
+
+    /** Opens a session for the account and answers the token for the cookie. */
+    public String open(Account account) {
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        long now = clock.millis();
+        jpa.tx(em -> em.persist(new SessionEntity(digest(token), account.login(), now)));
+        return token;
+    }
+
+    /** The account of a live session; touches it so that it stays alive. */
+    public Optional<Account> resolve(String token) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return Optional.empty();
+        }
+        long now = clock.millis();
+        Optional<String> login = jpa.txExpr(em -> {
+            SessionEntity session = em.find(SessionEntity.class, digest(token));
+            if (session == null) {
+                return Optional.<String>empty();
+            }
+            if (now - session.lastSeenAt() > idleMillis) {
+                em.remove(session);
+                return Optional.<String>empty();
+            }
+            if (now - session.lastSeenAt() > TOUCH_MILLIS) {
+                session.seen(now);
+            }
+            return Optional.of(session.login());
+        });
+        return login.flatMap(accounts::find);
+    }
+
+    public void close(String token) {
+        if (token != null && !token.isBlank()) {
+            jpa.tx(em -> {
+                SessionEntity session = em.find(SessionEntity.class, digest(token));
+                if (session != null) {
+                    em.remove(session);
+                }
+            });
+        }
+    }
+
+    private static String digest(String token) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha.digest(token.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

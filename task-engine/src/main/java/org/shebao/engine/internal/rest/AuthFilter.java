@@ -1,0 +1,69 @@
+package org.shebao.engine.internal.rest;
+
+import java.security.Principal;
+
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.core.Cookie;
+import javax.ws.rs.core.SecurityContext;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.shebao.api.account.Account;
+import org.shebao.api.account.Role;
+import org.shebao.engine.internal.account.SessionStore;
+
+/**
+ * Resolves the session cookie of every request of the platform application into the JAX-RS
+ * {@link SecurityContext}: its principal is the {@link Account}, its roles the account's {@link Role} names.
+ * It refuses nothing itself; resources say what they require.
+ */
+@Component(service = ContainerRequestFilter.class)
+@JaxrsExtension
+@JaxrsName("shebao-auth")
+@JaxrsApplicationSelect(ShebaoApplication.SELECT)
+public class AuthFilter implements ContainerRequestFilter {
+
+    public static final String COOKIE = "SHEBAO_SESSION";
+
+    private final SessionStore sessions;
+
+    @Activate
+    public AuthFilter(@Reference SessionStore sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        Cookie cookie = request.getCookies().get(COOKIE);
+        if (cookie == null) {
+            return;
+        }
+        boolean secure = request.getSecurityContext().isSecure();
+        sessions.resolve(cookie.getValue()).ifPresent(account -> request.setSecurityContext(new SecurityContext() {
+            @Override
+            public Principal getUserPrincipal() {
+                return account;
+            }
+
+            @Override
+            public boolean isUserInRole(String role) {
+                return account.roles().stream().anyMatch(r -> r.name().equals(role));
+            }
+
+            @Override
+            public boolean isSecure() {
+                return secure;
+            }
+
+            @Override
+            public String getAuthenticationScheme() {
+                return "SESSION";
+            }
+        }));
+    }
+}

@@ -1,0 +1,84 @@
+package org.shebao.engine.internal.rest;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+import javax.sql.DataSource;
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.shebao.engine.internal.BusinessTypeRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code GET /api/health}: a real database round trip and the business types present. No login. */
+@Component(service = HealthResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(ShebaoApplication.SELECT)
+@JSONRequired
+@Path("health")
+public class HealthResource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HealthResource.class);
+    private static final int TIMEOUT_SECONDS = 3;
+
+    /** The answer. */
+    public record Health(String status, String database, List<PluginInfo> plugins) {
+    }
+
+    /** A business type present now. */
+    public record PluginInfo(String id, String version) {
+    }
+
+    private final BusinessTypeRegistry businessTypes;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            target = "(osgi.jndi.service.name=shebao)")
+    private volatile DataSource dataSource;
+
+    /**
+     * @param businessTypes the business types present
+     * @param engineUnit    not used here: the resource exists only once the engine's persistence unit
+     *                      is up, so that a 200 means the platform is ready
+     */
+    @Activate
+    public HealthResource(@Reference BusinessTypeRegistry businessTypes,
+            @Reference(target = "(osgi.unit.name=shebao-engine)") JpaTemplate engineUnit) {
+        this.businessTypes = businessTypes;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response health() {
+        boolean database = databaseUp();
+        List<PluginInfo> plugins = businessTypes.all().stream().map(t -> new PluginInfo(t.id(), t.version())).toList();
+        String up = database ? "UP" : "DOWN";
+        return Response.status(database ? 200 : 503).entity(new Health(up, up, plugins)).build();
+    }
+
+    private boolean databaseUp() {
+        DataSource ds = dataSource;
+        if (ds == null) {
+            return false;
+        }
+        try (Connection connection = ds.getConnection()) {
+            return connection.isValid(TIMEOUT_SECONDS);
+        } catch (SQLException e) {
+            LOG.warn("Health check: database unreachable: {}", e.getMessage());
+            return false;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.shebao.engine.internal.rest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.CookieParam;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.shebao.api.ShebaoException;
+import org.shebao.api.ShebaoException.FieldError;
+import org.shebao.api.ShebaoException.Kind;
+import org.shebao.api.account.Account;
+import org.shebao.api.account.AccountService;
+import org.shebao.api.account.Role;
+import org.shebao.engine.internal.Messages;
+import org.shebao.engine.internal.account.SessionStore;
+
+/** Login, logout and "who am I" ({@code /api/session}, {@code /api/me}). */
+@Component(service = SessionResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(ShebaoApplication.SELECT)
+@JSONRequired
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+public class SessionResource {
+
+    /** Login body: citizens send {@code idNumber}, staff {@code idNumber} or {@code username}. */
+    public record Login(String idNumber, String username, String password) {
+    }
+
+    /** The caller as the console shows it. */
+    public record Me(String idNumber, String name, String district, Set<Role> roles) {
+        static Me of(Account account) {
+            return new Me(account.login(), account.displayName(), account.district(), account.roles());
+        }
+    }
+
+    private final AccountService accounts;
+    private final SessionStore sessions;
+
+    @Activate
+    public SessionResource(@Reference AccountService accounts, @Reference SessionStore sessions) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+    }
+
+    @POST
+    @Path("session")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response login(Login login, @Context SecurityContext security) {
+        String who = login == null ? null : login.idNumber() != null ? login.idNumber() : login.username();
+        String password = login == null ? null : login.password();
+        List<FieldError> missing = new ArrayList<>();
+        if (who == null || who.isBlank()) {
+            missing.add(new FieldError("idNumber", Messages.text("account.field.required")));
+        }
+        if (password == null || password.isEmpty()) {
+            missing.add(new FieldError("password", Messages.text("account.field.required")));
+        }
+        if (!missing.isEmpty()) {
+            throw new ShebaoException(Kind.BAD_INPUT, "invalid-login", Messages.text("session.login.failed"), missing);
+        }
+        Account account = accounts.authenticate(who, password.toCharArray())
+                .orElseThrow(() -> new ShebaoException(Kind.UNAUTHENTICATED, "login-failed",
+                        Messages.text("session.login.failed")));
+        String token = sessions.open(account);
+        return Response.ok(Me.of(account)).header("Set-Cookie", cookie(token, security.isSecure(), -1)).build();
+    }
+
+    @DELETE
+    @Path("session")
+    public Response logout(@CookieParam(AuthFilter.COOKIE) String token, @Context SecurityContext security) {
+        sessions.close(token);
+        return Response.noContent().header("Set-Cookie", cookie("", security.isSecure(), 0)).build();
+    }
+
+    @GET
+    @Path("me")
+    public Me me(@Context SecurityContext security) {
+        return Me.of(Callers.require(security));
+    }
+
+    private static String cookie(String token, boolean secure, int maxAge) {
+        return AuthFilter.COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict"
+                + (maxAge >= 0 ? "; Max-Age=" + maxAge : "") + (secure ? "; Secure" : "");
+    }
+}
