@@ -98,23 +98,52 @@ public class PlatformIT {
         assertEquals(200, before.status());
         assertEquals("UP", before.json().path("status").asText());
         assertEquals("UP", before.json().path("database").asText());
-        assertFalse(listsPlugin(before.json(), "it-probe"));
+        assertFalse(listsPlugin(before.json(), "it-health-probe"));
 
-        probeType = context.registerService(BusinessType.class, new BusinessType() {
-            @Override
-            public String id() {
-                return "it-probe";
-            }
-
-            @Override
-            public String version() {
-                return "1.2.3";
-            }
-        }, null);
-        Waits.until("it-probe listed", 10, () -> listsPlugin(http.get("/api/health").json(), "it-probe"));
+        probeType = context.registerService(BusinessType.class, new HealthProbe(), null);
+        Waits.until("it-probe listed", 10, () -> listsPlugin(http.get("/api/health").json(), "it-health-probe"));
         probeType.unregister();
         probeType = null;
-        Waits.until("it-probe gone", 10, () -> !listsPlugin(http.get("/api/health").json(), "it-probe"));
+        Waits.until("it-probe gone", 10, () -> !listsPlugin(http.get("/api/health").json(), "it-health-probe"));
+    }
+
+    /** A business type that exists only to be listed. */
+    private static final class HealthProbe implements BusinessType {
+        @Override
+        public String id() {
+            return "it-health-probe";
+        }
+
+        @Override
+        public String version() {
+            return "1.2.3";
+        }
+
+        @Override
+        public org.shebao.api.i18n.Text name() {
+            return org.shebao.api.i18n.Text.literal("health probe");
+        }
+
+        @Override
+        public org.shebao.api.form.FormSchema form(org.shebao.api.task.Applicant applicant) {
+            return org.shebao.api.form.FormSchema.of(List.of());
+        }
+
+        @Override
+        public List<org.shebao.api.ShebaoException.FieldError> validate(org.shebao.api.task.FormData data,
+                org.shebao.api.task.Applicant applicant) {
+            return List.of();
+        }
+
+        @Override
+        public org.shebao.api.task.Decision review(org.shebao.api.task.TaskView task,
+                org.shebao.api.task.Applicant applicant) {
+            return org.shebao.api.task.Decision.approve();
+        }
+
+        @Override
+        public void apply(org.shebao.api.task.TaskView task, org.shebao.api.task.EffectContext effects) {
+        }
     }
 
     private static boolean listsPlugin(JsonNode health, String id) {

@@ -4,6 +4,7 @@ import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import java.io.File;
@@ -42,6 +43,8 @@ public final class ShebaoContainer {
                         .unpackDirectory(new File("target/exam"))
                         .useDeployFolder(false),
                 configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+                // keep target/exam/<run>/data/log for the post-mortem of a failed run
+                keepRuntimeFolder(),
                 logLevel(LogLevel.WARN),
                 CoreOptions.systemTimeout(300_000),
                 systemProperty(HTTP_PORT).value(httpPort),
@@ -49,7 +52,11 @@ public final class ShebaoContainer {
                 // the exam bundles come from the build's local repository; still no remote repository
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", localRepo),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())),
-                editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "updateSnapshots", "none")));
+                editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "updateSnapshots", "none"),
+                // decide submitted tasks at once in tests
+                editConfigurationFilePut("etc/org.shebao.review.cfg", "delaySeconds", "0"),
+                // the test business plugin (never shipped)
+                CoreOptions.bundle(new File(required("shebao.test.plugin")).toURI().toString()).start()));
         for (String vm : vmOptions(karaf)) {
             options.add(new VMOption(vm));
         }

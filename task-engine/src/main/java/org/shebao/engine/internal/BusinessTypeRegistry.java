@@ -42,6 +42,24 @@ public class BusinessTypeRegistry {
         return Optional.ofNullable(byId.get(id));
     }
 
+    /** The type if it is present and serves the district (declared districts; empty = all). */
+    public Optional<BusinessType> enabledFor(String id, String district) {
+        return find(id == null ? "" : id).filter(t -> serves(t, district));
+    }
+
+    /** The types serving the district, by id. */
+    public List<BusinessType> enabledFor(String district) {
+        return all().stream().filter(t -> serves(t, district)).toList();
+    }
+
+    private static boolean serves(BusinessType type, String district) {
+        return type.districts().isEmpty() || type.districts().contains(district);
+    }
+
+    public java.util.Set<String> ids() {
+        return java.util.Set.copyOf(byId.keySet());
+    }
+
     public List<BusinessType> all() {
         return byId.values().stream().sorted(Comparator.comparing(BusinessType::id)).toList();
     }

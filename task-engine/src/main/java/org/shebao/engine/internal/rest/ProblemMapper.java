@@ -38,6 +38,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (refusal != null) {
             return respond(refusal, locale);
         }
+        if (optimisticLock(thrown)) {
+            return respond(409, "stale-version", Messages.text("problem.http.409").in(locale), locale, null);
+        }
         if (thrown instanceof WebApplicationException wae && wae.getResponse().getStatus() < 500) {
             int status = wae.getResponse().getStatus();
             String code = "http-" + status;
@@ -46,6 +49,16 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         String incident = UUID.randomUUID().toString();
         LOG.error("Unexpected error, incident {}", incident, thrown);
         return respond(500, "internal-error", Messages.text("problem.internal", incident).in(locale), locale, null);
+    }
+
+    /** A concurrent change won the race: the caller's view is stale. */
+    private static boolean optimisticLock(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof javax.persistence.OptimisticLockException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ShebaoException find(Throwable thrown) {

@@ -1,0 +1,34 @@
+package org.shebao.itests.plugin;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.shebao.api.spi.BusinessType;
+
+/**
+ * Registers the test business {@code it-probe} and ten more ({@code it-bulk-0..9}) so that one
+ * citizen can have many open tasks in the load tests.
+ */
+@Component(immediate = true)
+public class ProbeBusinesses {
+
+    private final List<ServiceRegistration<BusinessType>> registrations = new ArrayList<>();
+
+    @Activate
+    public ProbeBusinesses(BundleContext context) {
+        registrations.add(context.registerService(BusinessType.class, new ProbeBusiness("it-probe"), null));
+        for (int i = 0; i < 10; i++) {
+            registrations.add(context.registerService(BusinessType.class, new ProbeBusiness("it-bulk-" + i), null));
+        }
+    }
+
+    @Deactivate
+    void stop() {
+        registrations.forEach(ServiceRegistration::unregister);
+    }
+}

@@ -1,0 +1,98 @@
+package org.shebao.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.util.Map;
+
+import javax.inject.Inject;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.shebao.api.account.AccountService;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Tasks the automatic review refers to a human: the reviewer of the district decides, no one else. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class ReviewIT {
+
+    @Inject
+    private AccountService accounts;
+
+    private int port;
+
+    @Configuration
+    public Option[] config() {
+        return ShebaoContainer.options();
+    }
+
+    @Before
+    public void setUp() {
+        port = Integer.getInteger(ShebaoContainer.HTTP_PORT);
+        Waits.until("the test business", 120, () -> new Http(port).get("/api/health").body().contains("it-probe"));
+    }
+
+    private static boolean inbox(Http reviewer, long id) {
+        for (JsonNode item : reviewer.get("/api/review/tasks?businessType=it-probe&size=100").json().path("items")) {
+            if (item.path("id").asLong() == id) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    public void theDistrictReviewerReturnsAndApproves() {
+        Http citizen = Citizens.loggedIn(accounts, "420102", port);
+        JsonNode draft = citizen.post("/api/tasks", TaskFlowIT.task("human")).json();
+        long id = draft.path("id").asLong();
+        citizen.post("/api/tasks/" + id + "/submit", Map.of("version", draft.path("version").asLong()));
+        Waits.until("referred to a reviewer", 30,
+                () -> citizen.get("/api/tasks/" + id).json().path("waitingForReviewer").asBoolean());
+        assertEquals("进行中", citizen.get("/api/tasks/" + id).json().path("status").asText());
+
+        assertEquals(403, citizen.get("/api/review/tasks").status());
+        assertEquals(403, citizen.post("/api/review/tasks/" + id + "/approve", Map.of("version", 0)).status());
+
+        Http outsider = new Http(port);
+        outsider.login("hongshan-reviewer", "Shebao#2026");
+        assertFalse(inbox(outsider, id));
+        long version = citizen.get("/api/tasks/" + id).json().path("version").asLong();
+        assertEquals(404, outsider.post("/api/review/tasks/" + id + "/approve", Map.of("version", version)).status());
+
+        Http reviewer = new Http(port);
+        reviewer.login("jiangan-reviewer", "Shebao#2026");
+        assertTrue(inbox(reviewer, id));
+        Http.Answer noReason = reviewer.post("/api/review/tasks/" + id + "/return", Map.of("version", version));
+        assertEquals(400, noReason.status());
+        assertEquals("reason", noReason.json().path("errors").get(0).path("field").asText());
+        Http.Answer returned = reviewer.post("/api/review/tasks/" + id + "/return",
+                Map.of("version", version, "reasonCode", "photo-mismatch", "reason", "照片与身份信息不符"));
+        assertEquals(returned.body(), 200, returned.status());
+
+        JsonNode seen = citizen.get("/api/tasks/" + id).json();
+        assertEquals("RETURNED", seen.path("state").asText());
+        assertEquals("照片与身份信息不符", seen.path("returnReason").asText());
+        assertEquals(409, reviewer.post("/api/review/tasks/" + id + "/approve", Map.of("version", seen.path("version").asLong())).status());
+
+        citizen.post("/api/tasks/" + id + "/submit", Map.of("version", seen.path("version").asLong()));
+        Waits.until("back with the reviewer", 30, () -> inbox(reviewer, id));
+        long again = citizen.get("/api/tasks/" + id).json().path("version").asLong();
+        assertEquals(409, reviewer.post("/api/review/tasks/" + id + "/approve", Map.of("version", again - 1)).status());
+        Http.Answer approved = reviewer.post("/api/review/tasks/" + id + "/approve", Map.of("version", again, "comment", "核对无误"));
+        assertEquals(approved.body(), 200, approved.status());
+        JsonNode finished = citizen.get("/api/tasks/" + id).json();
+        assertEquals("APPROVED", finished.path("state").asText());
+        assertEquals("jiangan-reviewer", finished.path("history").get(finished.path("history").size() - 1).path("actor").asText());
+        assertFalse(inbox(reviewer, id));
+    }
+}

@@ -1,0 +1,184 @@
+package org.shebao.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.util.Map;
+
+import javax.inject.Inject;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.shebao.api.account.AccountService;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The one lifecycle over HTTP, with the test business: save, edit, submit, decisions, refusals. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class TaskFlowIT {
+
+    @Inject
+    private AccountService accounts;
+
+    private int port;
+
+    @Configuration
+    public Option[] config() {
+        return ShebaoContainer.options();
+    }
+
+    @Before
+    public void setUp() {
+        port = Integer.getInteger(ShebaoContainer.HTTP_PORT);
+        Http anonymous = new Http(port);
+        Waits.until("the test business", 120, () -> anonymous.get("/api/health").body().contains("it-probe"));
+    }
+
+    static Map<String, Object> task(String outcome) {
+        return Map.of("businessType", "it-probe", "data", Map.of("name", "甲", "outcome", outcome));
+    }
+
+    static JsonNode awaitState(Http http, long id, String state) {
+        Waits.until("task " + id + " " + state, 30, () -> state.equals(http.get("/api/tasks/" + id).json().path("state").asText()));
+        return http.get("/api/tasks/" + id).json();
+    }
+
+    private static boolean lists(Http http, String list, long id) {
+        for (JsonNode item : http.get("/api/tasks?list=" + list + "&size=100").json().path("items")) {
+            if (item.path("id").asLong() == id) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    public void saveEditSubmitAndApproveAutomatically() {
+        Http citizen = Citizens.loggedIn(accounts, "420102", port);
+        Http.Answer saved = citizen.post("/api/tasks", task("approve"));
+        assertEquals(saved.body(), 201, saved.status());
+        JsonNode draft = saved.json();
+        long id = draft.path("id").asLong();
+        assertEquals("DRAFT", draft.path("state").asText());
+        assertEquals("未提交", draft.path("status").asText());
+        assertEquals("815.40", draft.path("assessment").path("amount").asText());
+        assertTrue(lists(citizen, "todo", id));
+
+        long v0 = draft.path("version").asLong();
+        Http.Answer edited = citizen.put("/api/tasks/" + id, Map.of("version", v0, "data", Map.of("name", "乙", "outcome", "approve")));
+        assertEquals(edited.body(), 200, edited.status());
+        assertEquals("乙", edited.json().path("data").path("name").asText());
+        Http.Answer stale = citizen.put("/api/tasks/" + id, Map.of("version", v0, "data", Map.of("name", "丙", "outcome", "approve")));
+        assertEquals(409, stale.status());
+        assertEquals("乙", citizen.get("/api/tasks/" + id).json().path("data").path("name").asText());
+
+        Http.Answer submitted = citizen.post("/api/tasks/" + id + "/submit", Map.of("version", edited.json().path("version").asLong()));
+        assertEquals(submitted.body(), 200, submitted.status());
+        assertTrue(submitted.json().path("state").asText().matches("SUBMITTED|APPROVED"));
+
+        JsonNode approved = awaitState(citizen, id, "APPROVED");
+        assertEquals("结束", approved.path("status").asText());
+        assertTrue(lists(citizen, "done", id));
+        assertFalse(lists(citizen, "todo", id));
+        JsonNode history = approved.path("history");
+        assertEquals(3, history.size());
+        assertEquals("APPROVED", history.get(2).path("to").asText());
+        assertEquals("system", history.get(2).path("actor").asText());
+
+        long version = approved.path("version").asLong();
+        assertEquals(409, citizen.put("/api/tasks/" + id, Map.of("version", version, "data", Map.of("name", "丁", "outcome", "approve"))).status());
+        assertEquals(409, citizen.post("/api/tasks/" + id + "/withdraw", Map.of("version", version)).status());
+        assertEquals(409, citizen.post("/api/tasks/" + id + "/submit", Map.of("version", version)).status());
+        assertEquals("APPROVED", citizen.get("/api/tasks/" + id).json().path("state").asText());
+    }
+
+    @Test
+    public void returnedWithReasonThenFixedAndApproved() {
+        Http citizen = Citizens.loggedIn(accounts, "420102", port);
+        JsonNode draft = citizen.post("/api/tasks", task("return")).json();
+        long id = draft.path("id").asLong();
+        citizen.post("/api/tasks/" + id + "/submit", Map.of("version", draft.path("version").asLong()));
+        JsonNode returned = awaitState(citizen, id, "RETURNED");
+        assertTrue(returned.path("returned").asBoolean());
+        assertEquals("测试业务退回：请修改后重新提交", returned.path("returnReason").asText());
+        assertEquals("未提交", returned.path("status").asText());
+        assertTrue(lists(citizen, "todo", id));
+        assertEquals("Returned by the test business",
+                citizen.language("en").get("/api/tasks/" + id).json().path("returnReason").asText());
+        citizen.language("zh-CN");
+
+        JsonNode fixed = citizen.put("/api/tasks/" + id, Map.of("version", returned.path("version").asLong(),
+                "data", Map.of("name", "甲", "outcome", "approve"))).json();
+        assertTrue("keeps its returned flag while being fixed", fixed.path("returned").asBoolean());
+        citizen.post("/api/tasks/" + id + "/submit", Map.of("version", fixed.path("version").asLong()));
+        JsonNode approved = awaitState(citizen, id, "APPROVED");
+        assertTrue(approved.path("history").toString().contains("测试业务退回"));
+    }
+
+    @Test
+    public void withdrawnTasksLeaveTheToDoListAndFreeTheBusiness() {
+        Http citizen = Citizens.loggedIn(accounts, "420102", port);
+        JsonNode draft = citizen.post("/api/tasks", task("approve")).json();
+        long id = draft.path("id").asLong();
+        Http.Answer second = citizen.post("/api/tasks", task("approve"));
+        assertEquals(409, second.status());
+        assertTrue(second.json().path("detail").asText(), second.json().path("detail").asText().contains(Long.toString(id)));
+
+        Http.Answer withdrawn = citizen.post("/api/tasks/" + id + "/withdraw", Map.of("version", draft.path("version").asLong()));
+        assertEquals("WITHDRAWN", withdrawn.json().path("state").asText());
+        assertEquals("已退单", withdrawn.json().path("status").asText());
+        assertFalse(lists(citizen, "todo", id));
+        assertFalse(lists(citizen, "done", id));
+        assertTrue(lists(citizen, "history", id));
+        assertEquals(201, citizen.post("/api/tasks", task("approve")).status());
+    }
+
+    @Test
+    public void anotherPersonsTaskIsNotFound() {
+        Http owner = Citizens.loggedIn(accounts, "420102", port);
+        Http other = Citizens.loggedIn(accounts, "420102", port);
+        JsonNode draft = owner.post("/api/tasks", task("approve")).json();
+        long id = draft.path("id").asLong();
+        assertEquals(404, other.get("/api/tasks/" + id).status());
+        assertEquals(404, other.put("/api/tasks/" + id, Map.of("version", 0, "data", Map.of("name", "x", "outcome", "approve"))).status());
+        assertEquals(404, other.post("/api/tasks/" + id + "/submit", Map.of("version", 0)).status());
+        assertEquals(401, new Http(port).get("/api/tasks/" + id).status());
+        assertEquals("DRAFT", owner.get("/api/tasks/" + id).json().path("state").asText());
+    }
+
+    @Test
+    public void invalidDataIsRefusedFieldByFieldAndNothingIsSaved() {
+        Http citizen = Citizens.loggedIn(accounts, "420102", port);
+        Http.Answer refused = citizen.post("/api/tasks", Map.of("businessType", "it-probe", "data", Map.of("outcome", "maybe")));
+        assertEquals(400, refused.status());
+        assertTrue(refused.contentType().startsWith("application/problem+json"));
+        String fields = refused.json().path("errors").toString();
+        assertTrue(fields, fields.contains("\"name\"") && fields.contains("\"outcome\""));
+        assertEquals(0, citizen.get("/api/tasks?list=history").json().path("total").asInt());
+        assertEquals(404, citizen.post("/api/tasks", Map.of("businessType", "no-such-business", "data", Map.of())).status());
+        assertEquals(400, citizen.get("/api/tasks?list=todo&size=0").status());
+        long id = citizen.post("/api/tasks", task("approve")).json().path("id").asLong();
+        Http.Answer noVersion = citizen.post("/api/tasks/" + id + "/submit", Map.of());
+        assertEquals(400, noVersion.status());
+        assertEquals("version", noVersion.json().path("errors").get(0).path("field").asText());
+        assertEquals("DRAFT", citizen.get("/api/tasks/" + id).json().path("state").asText());
+    }
+
+    @Test
+    public void aRefusedEffectReturnsTheTaskWithItsReason() {
+        Http citizen = Citizens.loggedIn(accounts, "420102", port);
+        JsonNode draft = citizen.post("/api/tasks", task("refuse")).json();
+        long id = draft.path("id").asLong();
+        citizen.post("/api/tasks/" + id + "/submit", Map.of("version", draft.path("version").asLong()));
+        JsonNode returned = awaitState(citizen, id, "RETURNED");
+        assertEquals("测试业务拒绝生效", returned.path("returnReason").asText());
+    }
+}

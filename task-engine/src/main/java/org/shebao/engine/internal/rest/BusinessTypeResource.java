@@ -1,0 +1,130 @@
+package org.shebao.engine.internal.rest;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.shebao.api.ShebaoException;
+import org.shebao.api.ShebaoException.Kind;
+import org.shebao.api.account.Account;
+import org.shebao.api.form.Field;
+import org.shebao.api.form.FormSchema;
+import org.shebao.api.spi.BusinessType;
+import org.shebao.api.task.Applicant;
+import org.shebao.api.task.FormData;
+import org.shebao.engine.internal.BusinessTypeRegistry;
+import org.shebao.engine.internal.Messages;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** The businesses the caller's district offers, their forms and live assessments: {@code /api/business-types}. */
+@Component(service = BusinessTypeResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(ShebaoApplication.SELECT)
+@JSONRequired
+@Path("business-types")
+@Produces(MediaType.APPLICATION_JSON)
+public class BusinessTypeResource {
+
+    /** A business in the menu. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TypeDto(String id, String version, String name, String group, String groupName, String uiModule) {
+    }
+
+    /** A form field as the console draws it. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record FieldDto(String name, String type, String label, boolean required, boolean important,
+            boolean readOnly, List<Map<String, String>> options, String min, String max, String source,
+            List<Map<String, Object>> columns, Integer pageSize) {
+    }
+
+    /** A form: its fields and prefilled values. */
+    public record FormDto(List<FieldDto> fields, Map<String, Object> values) {
+    }
+
+    /** Body of an assessment. */
+    public record AssessmentRequest(Map<String, Object> data) {
+    }
+
+    private final BusinessTypeRegistry types;
+    private final Clock clock;
+
+    @Context
+    private SecurityContext security;
+
+    @Context
+    private HttpHeaders headers;
+
+    @Activate
+    public BusinessTypeResource(@Reference BusinessTypeRegistry types, @Reference Clock clock) {
+        this.types = types;
+        this.clock = clock;
+    }
+
+    @GET
+    public List<TypeDto> list() {
+        Account caller = Callers.require(security);
+        Locale locale = Languages.of(headers);
+        return types.enabledFor(caller.district()).stream()
+                .map(t -> new TypeDto(t.id(), t.version(), t.name().in(locale), t.group().name(),
+                        Messages.text("menu." + t.group().name()).in(locale), t.uiModule().orElse(null)))
+                .toList();
+    }
+
+    @GET
+    @Path("{id}/form")
+    public FormDto form(@PathParam("id") String id) {
+        Account caller = Callers.require(security);
+        Locale locale = Languages.of(headers);
+        FormSchema schema = type(id, caller).form(new Applicant(caller, LocalDate.now(clock)));
+        return new FormDto(schema.fields().stream().map(f -> field(f, locale)).toList(), schema.values());
+    }
+
+    @POST
+    @Path("{id}/assessment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, String> assess(@PathParam("id") String id, AssessmentRequest request) {
+        Account caller = Callers.require(security);
+        FormData data = FormData.of(request == null || request.data() == null ? Map.of() : request.data());
+        var assessment = type(id, caller).assess(data, new Applicant(caller, LocalDate.now(clock)));
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        assessment.amounts().forEach((k, v) -> out.put(k, v.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString()));
+        return out;
+    }
+
+    private BusinessType type(String id, Account caller) {
+        return types.enabledFor(id, caller.district()).orElseThrow(() -> new ShebaoException(Kind.NOT_FOUND,
+                "business-type-unknown", Messages.text("task.businessType.unknown", id)));
+    }
+
+    private static FieldDto field(Field f, Locale locale) {
+        List<Map<String, String>> options = f.choices().stream()
+                .map(c -> Map.of("value", c.value(), "label", c.label().in(locale))).toList();
+        List<Map<String, Object>> columns = f.columns().stream()
+                .map(c -> Map.<String, Object>of("name", c.name(), "label", c.label().in(locale),
+                        "type", c.type().name().toLowerCase(Locale.ROOT), "total", c.total()))
+                .toList();
+        return new FieldDto(f.name(), f.type().name().toLowerCase(Locale.ROOT), f.label().in(locale), f.required(),
+                f.important(), f.readOnly(), options, f.min(), f.max(), f.source(), columns,
+                f.pageSize() > 0 ? f.pageSize() : null);
+    }
+}

@@ -1,0 +1,100 @@
+package org.shebao.engine.internal.task;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The approval pipeline: workers that claim due submitted tasks through the database (a lease per
+ * task), run the business's automatic review and decide. Nodes and workers share nothing in memory;
+ * after a crash, a node voids its own claims at start and others take over expired leases.
+ */
+@Component(immediate = true, configurationPid = ReviewConfig.PID)
+@Designate(ocd = ReviewConfig.class)
+public class ApprovalPipeline {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApprovalPipeline.class);
+
+    private final ReviewService review;
+    private final ScheduledExecutorService executor;
+    private final int batch;
+    private final long leaseMillis;
+
+    @Activate
+    public ApprovalPipeline(@Reference ReviewService review, BundleContext context, ReviewConfig config) {
+        this.review = review;
+        this.batch = Math.max(1, config.batchSize());
+        this.leaseMillis = Math.max(1, config.leaseSeconds()) * 1000L;
+        int workers = Math.max(1, config.workers());
+        AtomicInteger count = new AtomicInteger();
+        this.executor = new ScheduledThreadPoolExecutor(workers,
+                r -> new Thread(r, "shebao-review-" + count.incrementAndGet()));
+        String node = nodeId(context);
+        for (int i = 1; i <= workers; i++) {
+            String worker = node + "/" + i;
+            int released = review.releaseClaims(worker);
+            if (released > 0) {
+                LOG.info("Worker {} voided {} claims left from before its restart", worker, released);
+            }
+            executor.scheduleWithFixedDelay(() -> drain(worker), 0, Math.max(10, config.pollMillis()),
+                    TimeUnit.MILLISECONDS);
+        }
+        LOG.info("Approval pipeline: {} worker(s) on node {}", workers, node);
+    }
+
+    @Deactivate
+    void stop() throws InterruptedException {
+        executor.shutdownNow();
+        executor.awaitTermination(30, TimeUnit.SECONDS);
+    }
+
+    private void drain(String worker) {
+        try {
+            List<Long> claimed;
+            do {
+                claimed = review.claim(worker, batch, leaseMillis);
+                for (Long id : claimed) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        return;
+                    }
+                    review.decideAutomatically(id, worker);
+                }
+            } while (!claimed.isEmpty());
+        } catch (RuntimeException e) {
+            LOG.warn("Approval worker {}: {}", worker, e.toString());
+        }
+    }
+
+    /** A node id kept in the data folder, so that a restarted node recognises its own claims. */
+    private static String nodeId(BundleContext context) {
+        String data = context.getProperty("karaf.data");
+        Path file = Path.of(data == null ? "." : data, "shebao", "node-id");
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file, StandardCharsets.UTF_8).trim();
+            }
+            Files.createDirectories(file.getParent());
+            String id = "node-" + UUID.randomUUID().toString().substring(0, 8);
+            Files.writeString(file, id, StandardCharsets.UTF_8);
+            return id;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot keep the node id in " + file, e);
+        }
+    }
+}

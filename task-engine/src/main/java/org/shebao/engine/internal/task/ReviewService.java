@@ -1,0 +1,271 @@
+package org.shebao.engine.internal.task;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import javax.persistence.EntityManager;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.shebao.api.ShebaoException;
+import org.shebao.api.ShebaoException.Kind;
+import org.shebao.api.account.Account;
+import org.shebao.api.account.AccountService;
+import org.shebao.api.i18n.Text;
+import org.shebao.api.spi.BusinessType;
+import org.shebao.api.task.Applicant;
+import org.shebao.api.task.Decision;
+import org.shebao.api.task.EffectContext;
+import org.shebao.api.task.TaskState;
+import org.shebao.api.task.TaskView;
+import org.shebao.engine.internal.BusinessTypeRegistry;
+import org.shebao.engine.internal.Messages;
+import org.shebao.engine.internal.task.Lifecycle.Action;
+
+/**
+ * Decisions on submitted tasks, automatic (by the business's checks) and human (by a reviewer).
+ * A decision and its effect are one transaction; the task's {@code @Version} makes a second decision on
+ * the same task fail, whichever worker or node attempts it.
+ */
+@Component(service = ReviewService.class)
+public class ReviewService {
+
+    public static final String SYSTEM = "system";
+
+    private final JpaTemplate jpa;
+    private final BusinessTypeRegistry types;
+    private final AccountService accounts;
+    private final Clock clock;
+    private final TaskEvents events;
+
+    @Activate
+    public ReviewService(@Reference(target = "(osgi.unit.name=shebao-engine)") JpaTemplate jpa,
+            @Reference BusinessTypeRegistry types, @Reference AccountService accounts, @Reference Clock clock,
+            @Reference TaskEvents events) {
+        this.jpa = jpa;
+        this.types = types;
+        this.accounts = accounts;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** Claims up to {@code max} due tasks whose business is present, for {@code leaseMillis}; one transaction. */
+    public List<Long> claim(String node, int max, long leaseMillis) {
+        Set<String> present = types.ids();
+        if (present.isEmpty()) {
+            return List.of();
+        }
+        long now = clock.millis();
+        long until = now + leaseMillis;
+        return tx(em -> {
+            List<Long> due = em.createQuery("SELECT t.id FROM TaskEntity t WHERE t.state = :s AND t.reviewStage = :auto"
+                    + " AND t.dueAt <= :now AND t.claimedUntil < :now AND t.businessType IN :types ORDER BY t.dueAt, t.id",
+                    Long.class)
+                    .setParameter("s", TaskState.SUBMITTED).setParameter("auto", TaskEntity.AUTO)
+                    .setParameter("now", now).setParameter("types", present).setMaxResults(max).getResultList();
+            if (due.isEmpty()) {
+                return List.of();
+            }
+            em.createQuery("UPDATE TaskEntity t SET t.claimedBy = :node, t.claimedUntil = :until"
+                    + " WHERE t.id IN :ids AND t.state = :s AND t.claimedUntil < :now")
+                    .setParameter("node", node).setParameter("until", until).setParameter("ids", due)
+                    .setParameter("s", TaskState.SUBMITTED).setParameter("now", now).executeUpdate();
+            return em.createQuery("SELECT t.id FROM TaskEntity t WHERE t.id IN :ids AND t.claimedBy = :node"
+                    + " AND t.claimedUntil = :until ORDER BY t.dueAt, t.id", Long.class)
+                    .setParameter("ids", due).setParameter("node", node).setParameter("until", until).getResultList();
+        });
+    }
+
+    /** Claims of a node that has just started are void: its work before the restart was not committed. */
+    public int releaseClaims(String node) {
+        return tx(em -> em.createQuery("UPDATE TaskEntity t SET t.claimedBy = NULL, t.claimedUntil = 0"
+                + " WHERE t.claimedBy = :node").setParameter("node", node).executeUpdate());
+    }
+
+    /** Runs the business's automatic review of a claimed task and applies its decision. */
+    public Optional<TaskState> decideAutomatically(long id, String node) {
+        Optional<TaskDto> decided;
+        try {
+            decided = tx(em -> {
+                TaskEntity task = em.find(TaskEntity.class, id);
+                if (task == null || task.state != TaskState.SUBMITTED || !TaskEntity.AUTO.equals(task.reviewStage)
+                        || !node.equals(task.claimedBy)) {
+                    return Optional.empty();
+                }
+                Optional<BusinessType> type = types.find(task.businessType);
+                if (type.isEmpty()) {
+                    task.claimedBy = null;
+                    task.claimedUntil = 0;
+                    return Optional.empty();
+                }
+                Account applicant = accounts.find(task.owner).orElseThrow();
+                TaskView view = Tasks.view(task, applicant);
+                Decision decision = type.get().review(view, new Applicant(applicant, LocalDate.now(clock)));
+                return Optional.of(apply(em, task, type.get(), view, decision, SYSTEM));
+            });
+        } catch (RuntimeException e) {
+            if (Transactions.optimisticLock(e)) {
+                return Optional.empty();
+            }
+            if (e instanceof ShebaoException refusal) {
+                decided = returnAfterRefusal(id, node, refusal);
+            } else {
+                referAfterFailure(id, node, e);
+                return Optional.empty();
+            }
+        }
+        decided.ifPresent(events::published);
+        return decided.map(TaskDto::state);
+    }
+
+    /** The effect refused (a precondition no longer holds): the citizen gets the reason and can act on it. */
+    private Optional<TaskDto> returnAfterRefusal(long id, String node, ShebaoException refusal) {
+        return tx(em -> {
+            TaskEntity task = em.find(TaskEntity.class, id);
+            if (task == null || task.state != TaskState.SUBMITTED || !node.equals(task.claimedBy)) {
+                return Optional.<TaskDto>empty();
+            }
+            returnTask(em, task, SYSTEM, clock.millis(), refusal.code(), refusal.detail());
+            em.flush();
+            return Optional.of(Tasks.detail(em, task, Locale.SIMPLIFIED_CHINESE));
+        });
+    }
+
+    private void referAfterFailure(long id, String node, RuntimeException failure) {
+        org.slf4j.LoggerFactory.getLogger(ReviewService.class).error("Automatic review of task {} failed", id, failure);
+        String message = String.valueOf(Transactions.unwrap(failure).getMessage());
+        tx(em -> {
+            TaskEntity task = em.find(TaskEntity.class, id);
+            if (task != null && task.state == TaskState.SUBMITTED && node.equals(task.claimedBy)) {
+                task.reviewStage = TaskEntity.HUMAN;
+                task.reviewNote = Messages.text("task.autoReview.failed", message).in(Locale.SIMPLIFIED_CHINESE);
+                task.claimedBy = null;
+                task.claimedUntil = 0;
+            }
+            return null;
+        });
+    }
+
+    private TaskDto apply(EntityManager em, TaskEntity task, BusinessType type, TaskView view, Decision decision,
+            String actor) {
+        long now = clock.millis();
+        if (decision instanceof Decision.Approve) {
+            TaskState next = Tasks.next(task, Action.APPROVE);
+            LocalDate today = LocalDate.now(clock);
+            type.apply(view, new EffectContext() {
+                @Override
+                public LocalDate today() {
+                    return today;
+                }
+
+                @Override
+                public String approvedBy() {
+                    return actor;
+                }
+            });
+            Tasks.transition(em, task, next, actor, now, null);
+            task.decidedAt = now;
+        } else if (decision instanceof Decision.Return ret) {
+            returnTask(em, task, actor, now, ret.code(), ret.reason());
+        } else if (decision instanceof Decision.Refer refer) {
+            task.reviewStage = TaskEntity.HUMAN;
+            task.reviewNote = refer.note().in(Locale.SIMPLIFIED_CHINESE);
+            task.claimedBy = null;
+            task.claimedUntil = 0;
+        }
+        em.flush();
+        return Tasks.detail(em, task, Locale.SIMPLIFIED_CHINESE);
+    }
+
+    private void returnTask(EntityManager em, TaskEntity task, String actor, long now, String code, Text reason) {
+        TaskState next = Tasks.next(task, Action.RETURN);
+        String zh = reason.in(Locale.SIMPLIFIED_CHINESE);
+        Tasks.transition(em, task, next, actor, now, zh);
+        task.returned = true;
+        task.returnCode = code;
+        task.returnReason = zh;
+        task.returnReasonEn = reason.in(Locale.ENGLISH);
+        task.decidedAt = now;
+    }
+
+    /** Tasks waiting for a human in the reviewer's district, oldest first. */
+    public Page<TaskDto> waiting(Account reviewer, String businessType, int page, int size, Locale locale) {
+        return tx(em -> {
+            String where = " FROM TaskEntity t WHERE t.state = :s AND t.reviewStage = :human AND t.district = :d"
+                    + (businessType == null || businessType.isBlank() ? "" : " AND t.businessType = :type");
+            var count = em.createQuery("SELECT COUNT(t)" + where, Long.class);
+            var items = em.createQuery("SELECT t" + where + " ORDER BY t.submittedAt, t.id", TaskEntity.class);
+            for (var q : List.of(count, items)) {
+                q.setParameter("s", TaskState.SUBMITTED).setParameter("human", TaskEntity.HUMAN)
+                        .setParameter("d", reviewer.district());
+                if (businessType != null && !businessType.isBlank()) {
+                    q.setParameter("type", businessType);
+                }
+            }
+            List<TaskDto> list = new ArrayList<>();
+            items.setFirstResult(page * size).setMaxResults(size).getResultList()
+                    .forEach(t -> list.add(Tasks.detail(em, t, locale)));
+            return new Page<>(list, count.getSingleResult(), page, size);
+        });
+    }
+
+    /** A reviewer approves a task waiting for a human: the effect applies now. */
+    public TaskDto approve(Account reviewer, long id, Long version, String comment, Locale locale) {
+        return decideByReviewer(reviewer, id, version, locale, (em, task) -> {
+            BusinessType type = types.find(task.businessType).orElseThrow(() -> new ShebaoException(Kind.CONFLICT,
+                    "business-type-absent", Messages.text("task.businessType.absent")));
+            Account applicant = accounts.find(task.owner).orElseThrow();
+            apply(em, task, type, Tasks.view(task, applicant), Decision.approve(), reviewer.login());
+            if (comment != null && !comment.isBlank()) {
+                em.createQuery("UPDATE TaskEventEntity e SET e.comment = :c WHERE e.taskId = :id AND e.toState = :s")
+                        .setParameter("c", comment.trim()).setParameter("id", task.id)
+                        .setParameter("s", TaskState.APPROVED).executeUpdate();
+            }
+        });
+    }
+
+    /** A reviewer returns a task with a reason the citizen reads. */
+    public TaskDto returnTask(Account reviewer, long id, Long version, String code, String reason, Locale locale) {
+        if (reason == null || reason.isBlank()) {
+            throw new ShebaoException(Kind.BAD_INPUT, "reason-required", Messages.text("task.review.reason.required"),
+                    List.of(new ShebaoException.FieldError("reason", Messages.text("task.review.reason.required"))));
+        }
+        return decideByReviewer(reviewer, id, version, locale,
+                (em, task) -> returnTask(em, task, reviewer.login(), clock.millis(), code, Text.literal(reason.trim())));
+    }
+
+    private TaskDto decideByReviewer(Account reviewer, long id, Long version, Locale locale,
+            java.util.function.BiConsumer<EntityManager, TaskEntity> decision) {
+        TaskDto decided = tx(em -> {
+            TaskEntity task = em.find(TaskEntity.class, id);
+            if (task == null || !task.district.equals(reviewer.district())) {
+                throw Tasks.notFound();
+            }
+            Tasks.checkVersion(task, version);
+            if (task.state != TaskState.SUBMITTED || !TaskEntity.HUMAN.equals(task.reviewStage)) {
+                throw new ShebaoException(Kind.CONFLICT, "not-waiting-for-review", Messages.text("task.review.notWaiting"));
+            }
+            decision.accept(em, task);
+            em.flush();
+            return Tasks.detail(em, task, locale);
+        });
+        events.published(decided);
+        return decided;
+    }
+
+    private <T> T tx(Function<EntityManager, T> work) {
+        try {
+            return jpa.txExpr(work::apply);
+        } catch (RuntimeException e) {
+            throw Transactions.unwrap(e);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.shebao.engine.internal.task;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javax.persistence.EntityManager;
+
+import org.shebao.api.ShebaoException;
+import org.shebao.api.ShebaoException.Kind;
+import org.shebao.api.account.Account;
+import org.shebao.api.task.TaskState;
+import org.shebao.api.task.TaskView;
+import org.shebao.engine.internal.Messages;
+import org.shebao.engine.internal.task.Lifecycle.Action;
+
+/** What every task operation shares: finding, checking, moving, recording and showing a task. */
+final class Tasks {
+
+    private Tasks() {
+    }
+
+    /** The caller's own task; another person's task is "not found", as if it did not exist. */
+    static TaskEntity own(EntityManager em, Account caller, long id) {
+        TaskEntity task = em.find(TaskEntity.class, id);
+        if (task == null || !task.owner.equals(caller.login())) {
+            throw notFound();
+        }
+        return task;
+    }
+
+    static ShebaoException notFound() {
+        return new ShebaoException(Kind.NOT_FOUND, "task-not-found", Messages.text("task.notFound"));
+    }
+
+    static void checkVersion(TaskEntity task, Long version) {
+        if (version == null) {
+            throw new ShebaoException(Kind.BAD_INPUT, "version-required", Messages.text("task.version.required"),
+                    List.of(new ShebaoException.FieldError("version", Messages.text("task.version.required"))));
+        }
+        if (version != task.version) {
+            throw new ShebaoException(Kind.CONFLICT, "stale-version", Messages.text("task.stale", task.version));
+        }
+    }
+
+    /** The next state for the action, or 409 naming the current state. */
+    static TaskState next(TaskEntity task, Action action) {
+        return Lifecycle.next(task.state, action).orElseThrow(() -> new ShebaoException(Kind.CONFLICT,
+                "transition-forbidden", Messages.text("task.transition.forbidden",
+                        Messages.text(Lifecycle.statusKey(task.state)))));
+    }
+
+    /** Moves the task and records the transition in its history. */
+    static void transition(EntityManager em, TaskEntity task, TaskState to, String actor, long now, String comment) {
+        TaskState from = task.state;
+        task.moveTo(to);
+        task.updatedAt = now;
+        em.persist(new TaskEventEntity(task.id, now, actor, from, to, comment));
+    }
+
+    static TaskView view(TaskEntity task, Account applicant) {
+        return new TaskView(task.id, task.businessType, task.businessVersion, applicant,
+                org.shebao.api.task.FormData.of(TaskJson.read(task.data)), TaskJson.assessment(task.assessment),
+                List.of(), task.submittedAt == null ? null : Instant.ofEpochMilli(task.submittedAt));
+    }
+
+    static TaskDto summary(TaskEntity t, Locale locale) {
+        return dto(t, locale, null, null, null);
+    }
+
+    static TaskDto detail(EntityManager em, TaskEntity t, Locale locale) {
+        List<TaskDto.HistoryEntry> history = em.createQuery(
+                "SELECT e FROM TaskEventEntity e WHERE e.taskId = :id ORDER BY e.at, e.id", TaskEventEntity.class)
+                .setParameter("id", t.id)
+                .getResultList().stream()
+                .map(e -> new TaskDto.HistoryEntry(Instant.ofEpochMilli(e.at), e.actor, e.fromState, e.toState, e.comment))
+                .toList();
+        return dto(t, locale, TaskJson.read(t.data), TaskJson.money(TaskJson.assessment(t.assessment)), history);
+    }
+
+    private static TaskDto dto(TaskEntity t, Locale locale, Map<String, Object> data, Map<String, String> assessment,
+            List<TaskDto.HistoryEntry> history) {
+        boolean english = Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
+        String reason = t.returned ? (english && t.returnReasonEn != null ? t.returnReasonEn : t.returnReason) : null;
+        return new TaskDto(t.id, t.businessType, english ? t.businessNameEn : t.businessName, t.state,
+                Messages.text(Lifecycle.statusKey(t.state)).in(locale), t.returned, reason, t.version, data,
+                assessment, Instant.ofEpochMilli(t.createdAt), Instant.ofEpochMilli(t.updatedAt),
+                t.submittedAt == null ? null : Instant.ofEpochMilli(t.submittedAt),
+                t.decidedAt == null ? null : Instant.ofEpochMilli(t.decidedAt),
+                t.state == TaskState.SUBMITTED ? TaskEntity.HUMAN.equals(t.reviewStage) : null,
+                t.owner, t.district, history);
+    }
+}
