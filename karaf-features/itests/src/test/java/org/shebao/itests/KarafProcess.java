@@ -57,6 +57,17 @@ public final class KarafProcess implements AutoCloseable {
         return home;
     }
 
+    /** Writes (replaces) a configuration file in {@code etc/}. */
+    public void configure(String file, String content) throws IOException {
+        Files.writeString(home.resolve("etc").resolve(file), content, StandardCharsets.UTF_8);
+    }
+
+    /** Drops a bundle into {@code deploy/}, as an administrator would. */
+    public void deploy(Path bundle) throws IOException {
+        Files.copy(bundle, home.resolve("deploy").resolve(bundle.getFileName()),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
     public void start() throws IOException {
         ProcessBuilder builder = new ProcessBuilder("ip", "netns", "exec", namespace, "bin/karaf", "server")
                 .directory(home.toFile())

@@ -1,0 +1,155 @@
+package org.shebao.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.HashMap;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import javax.inject.Inject;
+import javax.sql.DataSource;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.ops4j.pax.exam.util.Filter;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.shebao.api.account.AccountService;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The approval pipeline: tasks wait for an absent plugin; two workers on one database decide each task once. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class PipelineIT {
+
+    private static final String PID = "org.shebao.review";
+
+    @Inject
+    private AccountService accounts;
+
+    @Inject
+    private ConfigurationAdmin configAdmin;
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    @Filter("(osgi.jndi.service.name=shebao)")
+    private DataSource dataSource;
+
+    private int port;
+
+    @Configuration
+    public Option[] config() {
+        return ShebaoContainer.options();
+    }
+
+    @Before
+    public void setUp() {
+        port = Integer.getInteger(ShebaoContainer.HTTP_PORT);
+        Waits.until("the test business", 120, () -> new Http(port).get("/api/health").body().contains("it-probe"));
+    }
+
+    private void review(Map<String, Object> settings) throws Exception {
+        org.osgi.service.cm.Configuration config = configAdmin.getConfiguration(PID, "?");
+        Dictionary<String, Object> properties = config.getProperties() == null ? new Hashtable<>() : config.getProperties();
+        settings.forEach(properties::put);
+        config.update(properties);
+    }
+
+    private Bundle testPlugin() {
+        for (Bundle b : context.getBundles()) {
+            if ("org.shebao.shebao-itests-plugin".equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        throw new AssertionError("test plugin not installed");
+    }
+
+    @Test
+    public void aTaskWaitsWhileItsPluginIsAbsentAndCarriesOnWhenItReturns() throws Exception {
+        Http citizen = Citizens.loggedIn(accounts, "420102", port);
+        Bundle plugin = testPlugin();
+        review(Map.of("delaySeconds", 2));
+        try {
+            Thread.sleep(500);
+            JsonNode draft = citizen.post("/api/tasks", TaskFlowIT.task("approve")).json();
+            long id = draft.path("id").asLong();
+            citizen.post("/api/tasks/" + id + "/submit", Map.of("version", draft.path("version").asLong()));
+            plugin.stop();
+            Thread.sleep(4000);
+            JsonNode waiting = citizen.get("/api/tasks/" + id).json();
+            assertEquals("SUBMITTED", waiting.path("state").asText());
+            assertEquals("测试业务 it-probe", waiting.path("businessName").asText());
+            assertTrue(citizen.get("/api/tasks?list=done").body().contains("\"id\":" + id));
+            assertTrue(!new Http(port).get("/api/health").body().contains("it-probe"));
+
+            plugin.start();
+            TaskFlowIT.awaitState(citizen, id, "APPROVED");
+        } finally {
+            if (plugin.getState() != Bundle.ACTIVE) {
+                plugin.start();
+            }
+            review(Map.of("delaySeconds", 0));
+        }
+    }
+
+    @Test
+    public void twoWorkersOnOneDatabaseDecideEachTaskExactlyOnce() throws Exception {
+        review(Map.of("workers", 2, "batchSize", 5));
+        try {
+            List<Long> ids = new ArrayList<>();
+            for (int c = 0; c < 20; c++) {
+                Http citizen = Citizens.loggedIn(accounts, "420106", port);
+                for (int b = 0; b < 10; b++) {
+                    JsonNode draft = citizen.post("/api/tasks", Map.of("businessType", "it-bulk-" + b,
+                            "data", Map.of("name", "批量", "outcome", "approve"))).json();
+                    long id = draft.path("id").asLong();
+                    Http.Answer submitted = citizen.post("/api/tasks/" + id + "/submit", Map.of("version", draft.path("version").asLong()));
+                    assertEquals(submitted.body(), 200, submitted.status());
+                    ids.add(id);
+                }
+            }
+            String in = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+            Waits.until("200 tasks approved", 120,
+                    () -> count("SELECT COUNT(*) FROM SB_TASK WHERE STATE = 'APPROVED' AND ID IN (" + in + ")") == 200);
+            Map<Long, Integer> approvals = new HashMap<>();
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT TASKID, COUNT(*) FROM SB_TASK_EVENT WHERE TOSTATE = 'APPROVED'"
+                            + " AND TASKID IN (" + in + ") GROUP BY TASKID")) {
+                while (rs.next()) {
+                    approvals.put(rs.getLong(1), rs.getInt(2));
+                }
+            }
+            assertEquals(200, approvals.size());
+            assertTrue("each task decided once: " + approvals, approvals.values().stream().allMatch(n -> n == 1));
+        } finally {
+            review(Map.of("workers", 1, "batchSize", 20));
+        }
+    }
+
+    private long count(String sql) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
