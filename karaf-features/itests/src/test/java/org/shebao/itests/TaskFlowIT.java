@@ -172,6 +172,47 @@ public class TaskFlowIT {
         assertEquals("DRAFT", citizen.get("/api/tasks/" + id).json().path("state").asText());
     }
 
+    static byte[] png() {
+        try {
+            java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(40, 50, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            image.setRGB(10, 10, 0xC0FFEE);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    public void photosAreCheckedByDecodingThemAndStayPrivate() {
+        Http citizen = Citizens.loggedIn(accounts, "420102", port);
+        JsonNode draft = citizen.post("/api/tasks", task("approve")).json();
+        long id = draft.path("id").asLong();
+        byte[] png = png();
+        Http.Answer stored = citizen.upload("/api/tasks/" + id + "/attachments", "me.png", "image/png", png);
+        assertEquals(stored.body(), 201, stored.status());
+        assertEquals("image/png", stored.json().path("contentType").asText());
+        long aid = stored.json().path("id").asLong();
+        assertTrue(java.util.Arrays.equals(png, citizen.bytes("/api/tasks/" + id + "/attachments/" + aid)));
+
+        byte[] fake = "\u0089PNG not really an image".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Http.Answer notImage = citizen.upload("/api/tasks/" + id + "/attachments", "fake.png", "image/png", fake);
+        assertEquals(415, notImage.status());
+        assertTrue(notImage.contentType().startsWith("application/problem+json"));
+        Http.Answer tooLarge = citizen.upload("/api/tasks/" + id + "/attachments", "big.png", "image/png",
+                new byte[2 * 1024 * 1024 + 1]);
+        assertEquals(413, tooLarge.status());
+
+        Http other = Citizens.loggedIn(accounts, "420102", port);
+        assertEquals(404, other.get("/api/tasks/" + id + "/attachments/" + aid).status());
+        assertEquals(404, other.upload("/api/tasks/" + id + "/attachments", "me.png", "image/png", png).status());
+
+        citizen.post("/api/tasks/" + id + "/submit", Map.of("version", draft.path("version").asLong()));
+        awaitState(citizen, id, "APPROVED");
+        assertEquals(409, citizen.upload("/api/tasks/" + id + "/attachments", "me.png", "image/png", png).status());
+    }
+
     @Test
     public void aRefusedEffectReturnsTheTaskWithItsReason() {
         Http citizen = Citizens.loggedIn(accounts, "420102", port);

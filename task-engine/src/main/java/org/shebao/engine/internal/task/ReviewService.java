@@ -107,7 +107,7 @@ public class ReviewService {
                     return Optional.empty();
                 }
                 Account applicant = accounts.find(task.owner).orElseThrow();
-                TaskView view = Tasks.view(task, applicant);
+                TaskView view = Tasks.view(em, task, applicant);
                 Decision decision = type.get().review(view, new Applicant(applicant, LocalDate.now(clock)));
                 return Optional.of(apply(em, task, type.get(), view, decision, SYSTEM));
             });
@@ -223,7 +223,7 @@ public class ReviewService {
             BusinessType type = types.find(task.businessType).orElseThrow(() -> new ShebaoException(Kind.CONFLICT,
                     "business-type-absent", Messages.text("task.businessType.absent")));
             Account applicant = accounts.find(task.owner).orElseThrow();
-            apply(em, task, type, Tasks.view(task, applicant), Decision.approve(), reviewer.login());
+            apply(em, task, type, Tasks.view(em, task, applicant), Decision.approve(), reviewer.login());
             if (comment != null && !comment.isBlank()) {
                 em.createQuery("UPDATE TaskEventEntity e SET e.comment = :c WHERE e.taskId = :id AND e.toState = :s")
                         .setParameter("c", comment.trim()).setParameter("id", task.id)

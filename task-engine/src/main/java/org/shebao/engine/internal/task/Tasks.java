@@ -59,10 +59,12 @@ final class Tasks {
         em.persist(new TaskEventEntity(task.id, now, actor, from, to, comment));
     }
 
-    static TaskView view(TaskEntity task, Account applicant) {
+    static TaskView view(EntityManager em, TaskEntity task, Account applicant) {
+        List<Long> attachments = em.createQuery("SELECT a.id FROM AttachmentEntity a WHERE a.taskId = :t ORDER BY a.id",
+                Long.class).setParameter("t", task.id).getResultList();
         return new TaskView(task.id, task.businessType, task.businessVersion, applicant,
                 org.shebao.api.task.FormData.of(TaskJson.read(task.data)), TaskJson.assessment(task.assessment),
-                List.of(), task.submittedAt == null ? null : Instant.ofEpochMilli(task.submittedAt));
+                attachments, task.submittedAt == null ? null : Instant.ofEpochMilli(task.submittedAt));
     }
 
     static TaskDto summary(TaskEntity t, Locale locale) {
