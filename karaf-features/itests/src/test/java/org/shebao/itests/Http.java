@@ -107,6 +107,11 @@ public final class Http {
         }
     }
 
+    /** The logged-in caller's login (ID number or user name). */
+    public String me() {
+        return get("/api/me").json().path("idNumber").asText();
+    }
+
     public Answer login(String login, String password) {
         Answer answer = post("/api/session", java.util.Map.of("idNumber", login, "password", password));
         if (answer.status() != 200) {

@@ -33,7 +33,7 @@ import org.shebao.api.account.AccountService;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** The approval pipeline: tasks wait for an absent plugin; two workers on one database decide each task once. */
+/** The approval pipeline: tasks wait for an absent plugin; several workers on one database decide each task once. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
 public class PipelineIT {
@@ -83,6 +83,29 @@ public class PipelineIT {
     }
 
     @Test
+    public void everyTransitionIsPublishedOnEventAdmin() throws Exception {
+        Http citizen = Citizens.loggedIn(accounts, "420102", port);
+        java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put(org.osgi.service.event.EventConstants.EVENT_TOPIC, "shebao/task/*");
+        var registration = context.registerService(org.osgi.service.event.EventHandler.class, event -> {
+            if (citizen.me().equals(event.getProperty("owner"))) {
+                seen.add(event.getTopic() + "#" + event.getProperty("id"));
+            }
+        }, props);
+        try {
+            JsonNode draft = citizen.post("/api/tasks", TaskFlowIT.task("approve")).json();
+            long id = draft.path("id").asLong();
+            citizen.post("/api/tasks/" + id + "/submit", Map.of("version", draft.path("version").asLong()));
+            TaskFlowIT.awaitState(citizen, id, "APPROVED");
+            Waits.until("three events", 10, () -> seen.size() >= 3);
+            assertEquals(List.of("shebao/task/DRAFT#" + id, "shebao/task/SUBMITTED#" + id, "shebao/task/APPROVED#" + id), seen);
+        } finally {
+            registration.unregister();
+        }
+    }
+
+    @Test
     public void aTaskWaitsWhileItsPluginIsAbsentAndCarriesOnWhenItReturns() throws Exception {
         Http citizen = Citizens.loggedIn(accounts, "420102", port);
         Bundle plugin = testPlugin();
@@ -111,8 +134,8 @@ public class PipelineIT {
     }
 
     @Test
-    public void twoWorkersOnOneDatabaseDecideEachTaskExactlyOnce() throws Exception {
-        review(Map.of("workers", 2, "batchSize", 5));
+    public void threeWorkersOnOneDatabaseDecideEachTaskExactlyOnce() throws Exception {
+        review(Map.of("workers", 3, "batchSize", 5));
         try {
             List<Long> ids = new ArrayList<>();
             for (int c = 0; c < 20; c++) {
@@ -140,7 +163,7 @@ public class PipelineIT {
             assertEquals(200, approvals.size());
             assertTrue("each task decided once: " + approvals, approvals.values().stream().allMatch(n -> n == 1));
         } finally {
-            review(Map.of("workers", 1, "batchSize", 20));
+            review(Map.of("workers", 2, "batchSize", 50));
         }
     }
 

@@ -69,6 +69,8 @@ public final class ShebaoContainer {
                 "-Xmx1g",
                 "-Djdk.util.zip.disableZip64ExtraFieldValidation=true",
                 "-Dfile.encoding=UTF-8",
+                "-Dderby.locks.deadlockTimeout=2",
+                "-Dderby.locks.waitTimeout=20",
                 "--add-reads=java.xml=java.logging",
                 "--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED",
                 "--patch-module", "java.base=lib/endorsed/org.apache.karaf.specs.locator-" + karaf + ".jar",

@@ -11,18 +11,20 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.shebao.api.spi.BusinessType;
 
 /**
- * Registers the test business {@code it-probe} and ten more ({@code it-bulk-0..9}) so that one
+ * Registers the test business {@code it-probe} and two hundred more ({@code it-bulk-0..199}) so that one
  * citizen can have many open tasks in the load tests.
  */
 @Component(immediate = true)
 public class ProbeBusinesses {
+
+    static final int BULK = 200;
 
     private final List<ServiceRegistration<BusinessType>> registrations = new ArrayList<>();
 
     @Activate
     public ProbeBusinesses(BundleContext context) {
         registrations.add(context.registerService(BusinessType.class, new ProbeBusiness("it-probe"), null));
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < BULK; i++) {
             registrations.add(context.registerService(BusinessType.class, new ProbeBusiness("it-bulk-" + i), null));
         }
     }

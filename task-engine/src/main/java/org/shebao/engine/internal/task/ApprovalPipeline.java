@@ -12,6 +12,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -25,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * task), run the business's automatic review and decide. Nodes and workers share nothing in memory;
  * after a crash, a node voids its own claims at start and others take over expired leases.
  */
-@Component(immediate = true, configurationPid = ReviewConfig.PID)
+@Component(immediate = true, configurationPid = ReviewConfig.PID, service = EventHandler.class,
+        property = EventConstants.EVENT_TOPIC + "=" + TaskEvents.TOPIC_PREFIX + "SUBMITTED")
 @Designate(ocd = ReviewConfig.class)
-public class ApprovalPipeline {
+public class ApprovalPipeline implements EventHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApprovalPipeline.class);
 
@@ -35,12 +39,18 @@ public class ApprovalPipeline {
     private final ScheduledExecutorService executor;
     private final int batch;
     private final long leaseMillis;
+    private final long delayMillis;
+    private final List<String> workerIds = new java.util.ArrayList<>();
+    private final java.util.Map<String, java.util.concurrent.atomic.AtomicBoolean> draining =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final AtomicInteger next = new AtomicInteger();
 
     @Activate
     public ApprovalPipeline(@Reference ReviewService review, BundleContext context, ReviewConfig config) {
         this.review = review;
         this.batch = Math.max(1, config.batchSize());
         this.leaseMillis = Math.max(1, config.leaseSeconds()) * 1000L;
+        this.delayMillis = Math.max(0, config.delaySeconds()) * 1000L;
         int workers = Math.max(1, config.workers());
         AtomicInteger count = new AtomicInteger();
         this.executor = new ScheduledThreadPoolExecutor(workers,
@@ -48,6 +58,8 @@ public class ApprovalPipeline {
         String node = nodeId(context);
         for (int i = 1; i <= workers; i++) {
             String worker = node + "/" + i;
+            workerIds.add(worker);
+            draining.put(worker, new java.util.concurrent.atomic.AtomicBoolean());
             int released = review.releaseClaims(worker);
             if (released > 0) {
                 LOG.info("Worker {} voided {} claims left from before its restart", worker, released);
@@ -64,20 +76,37 @@ public class ApprovalPipeline {
         executor.awaitTermination(30, TimeUnit.SECONDS);
     }
 
+    /** A task was submitted: when it is due now, a worker looks at once instead of at its next poll. */
+    @Override
+    public void handleEvent(Event event) {
+        if (delayMillis == 0 && !executor.isShutdown()) {
+            String worker = workerIds.get(Math.floorMod(next.getAndIncrement(), workerIds.size()));
+            try {
+                executor.execute(() -> drain(worker));
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // deactivating: the task stays submitted and is picked up after the restart
+            }
+        }
+    }
+
     private void drain(String worker) {
+        java.util.concurrent.atomic.AtomicBoolean busy = draining.get(worker);
+        if (!busy.compareAndSet(false, true)) {
+            return;
+        }
         try {
             List<Long> claimed;
             do {
                 claimed = review.claim(worker, batch, leaseMillis);
-                for (Long id : claimed) {
-                    if (Thread.currentThread().isInterrupted()) {
-                        return;
-                    }
-                    review.decideAutomatically(id, worker);
+                if (Thread.currentThread().isInterrupted()) {
+                    return;
                 }
+                review.decideAll(claimed, worker);
             } while (!claimed.isEmpty());
         } catch (RuntimeException e) {
             LOG.warn("Approval worker {}: {}", worker, e.toString());
+        } finally {
+            busy.set(false);
         }
     }
 

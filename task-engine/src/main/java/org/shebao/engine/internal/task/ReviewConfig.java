@@ -13,7 +13,7 @@ public @interface ReviewConfig {
     int delaySeconds() default 3;
 
     @AttributeDefinition(description = "Approval workers on this node")
-    int workers() default 1;
+    int workers() default 2;
 
     @AttributeDefinition(description = "Milliseconds between looks for due tasks")
     long pollMillis() default 250;
@@ -22,5 +22,5 @@ public @interface ReviewConfig {
     int leaseSeconds() default 60;
 
     @AttributeDefinition(description = "Tasks claimed at once")
-    int batchSize() default 20;
+    int batchSize() default 50;
 }

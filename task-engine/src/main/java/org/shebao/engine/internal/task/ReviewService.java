@@ -39,6 +39,8 @@ import org.shebao.engine.internal.task.Lifecycle.Action;
 public class ReviewService {
 
     public static final String SYSTEM = "system";
+    /** How soon a task whose business is absent is looked at again. */
+    static final long ABSENT_RETRY_MILLIS = 2_000;
 
     private final JpaTemplate jpa;
     private final BusinessTypeRegistry types;
@@ -57,30 +59,47 @@ public class ReviewService {
         this.events = events;
     }
 
-    /** Claims up to {@code max} due tasks whose business is present, for {@code leaseMillis}; one transaction. */
+    /**
+     * Claims, among the next {@code max} due tasks, those whose business is present, for {@code leaseMillis};
+     * one transaction. Rows are claimed one by one by primary key in ascending order, so that concurrent
+     * claimers lock in the same order and never deadlock. A due task whose business is absent is put back
+     * a little, so that it neither blocks the queue nor is forgotten.
+     */
     public List<Long> claim(String node, int max, long leaseMillis) {
         Set<String> present = types.ids();
-        if (present.isEmpty()) {
-            return List.of();
-        }
         long now = clock.millis();
         long until = now + leaseMillis;
         return tx(em -> {
-            List<Long> due = em.createQuery("SELECT t.id FROM TaskEntity t WHERE t.state = :s AND t.reviewStage = :auto"
-                    + " AND t.dueAt <= :now AND t.claimedUntil < :now AND t.businessType IN :types ORDER BY t.dueAt, t.id",
-                    Long.class)
+            List<Object[]> due = em.createQuery("SELECT t.id, t.businessType FROM TaskEntity t WHERE t.state = :s"
+                    + " AND t.reviewStage = :auto AND t.dueAt <= :now AND t.claimedUntil < :now ORDER BY t.dueAt, t.id",
+                    Object[].class)
                     .setParameter("s", TaskState.SUBMITTED).setParameter("auto", TaskEntity.AUTO)
-                    .setParameter("now", now).setParameter("types", present).setMaxResults(max).getResultList();
-            if (due.isEmpty()) {
-                return List.of();
+                    .setParameter("now", now).setMaxResults(max).getResultList();
+            List<Long> mine = new ArrayList<>();
+            List<Long> waiting = new ArrayList<>();
+            for (Object[] row : due) {
+                (present.contains((String) row[1]) ? mine : waiting).add((Long) row[0]);
             }
-            em.createQuery("UPDATE TaskEntity t SET t.claimedBy = :node, t.claimedUntil = :until"
-                    + " WHERE t.id IN :ids AND t.state = :s AND t.claimedUntil < :now")
-                    .setParameter("node", node).setParameter("until", until).setParameter("ids", due)
-                    .setParameter("s", TaskState.SUBMITTED).setParameter("now", now).executeUpdate();
-            return em.createQuery("SELECT t.id FROM TaskEntity t WHERE t.id IN :ids AND t.claimedBy = :node"
-                    + " AND t.claimedUntil = :until ORDER BY t.dueAt, t.id", Long.class)
-                    .setParameter("ids", due).setParameter("node", node).setParameter("until", until).getResultList();
+            java.util.Collections.sort(mine);
+            java.util.Collections.sort(waiting);
+            // a task whose business is absent waits: look again a little later, without blocking the others
+            for (Long id : waiting) {
+                em.createQuery("UPDATE TaskEntity t SET t.dueAt = :later WHERE t.id = :id AND t.state = :s"
+                        + " AND t.claimedUntil < :now")
+                        .setParameter("later", now + ABSENT_RETRY_MILLIS).setParameter("id", id)
+                        .setParameter("s", TaskState.SUBMITTED).setParameter("now", now).executeUpdate();
+            }
+            List<Long> claimed = new ArrayList<>();
+            for (Long id : mine) {
+                int updated = em.createQuery("UPDATE TaskEntity t SET t.claimedBy = :node, t.claimedUntil = :until"
+                        + " WHERE t.id = :id AND t.state = :s AND t.claimedUntil < :now")
+                        .setParameter("node", node).setParameter("until", until).setParameter("id", id)
+                        .setParameter("s", TaskState.SUBMITTED).setParameter("now", now).executeUpdate();
+                if (updated == 1) {
+                    claimed.add(id);
+                }
+            }
+            return claimed;
         });
     }
 
@@ -90,27 +109,35 @@ public class ReviewService {
                 + " WHERE t.claimedBy = :node").setParameter("node", node).executeUpdate());
     }
 
+    /**
+     * Decides claimed tasks in one transaction; if any of them fails, decides them one by one so that a
+     * failure stays with its own task.
+     */
+    public void decideAll(List<Long> ids, String node) {
+        if (ids.size() > 1) {
+            try {
+                List<TaskDto> decided = tx(em -> {
+                    List<TaskDto> out = new ArrayList<>();
+                    for (Long id : ids) {
+                        decideIn(em, id, node).ifPresent(out::add);
+                    }
+                    return out;
+                });
+                decided.forEach(events::published);
+                return;
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(ReviewService.class)
+                        .debug("Batch of {} decisions failed, deciding one by one: {}", ids.size(), e.toString());
+            }
+        }
+        ids.forEach(id -> decideAutomatically(id, node));
+    }
+
     /** Runs the business's automatic review of a claimed task and applies its decision. */
     public Optional<TaskState> decideAutomatically(long id, String node) {
         Optional<TaskDto> decided;
         try {
-            decided = tx(em -> {
-                TaskEntity task = em.find(TaskEntity.class, id);
-                if (task == null || task.state != TaskState.SUBMITTED || !TaskEntity.AUTO.equals(task.reviewStage)
-                        || !node.equals(task.claimedBy)) {
-                    return Optional.empty();
-                }
-                Optional<BusinessType> type = types.find(task.businessType);
-                if (type.isEmpty()) {
-                    task.claimedBy = null;
-                    task.claimedUntil = 0;
-                    return Optional.empty();
-                }
-                Account applicant = accounts.find(task.owner).orElseThrow();
-                TaskView view = Tasks.view(em, task, applicant);
-                Decision decision = type.get().review(view, new Applicant(applicant, LocalDate.now(clock)));
-                return Optional.of(apply(em, task, type.get(), view, decision, SYSTEM));
-            });
+            decided = tx(em -> decideIn(em, id, node));
         } catch (RuntimeException e) {
             if (Transactions.optimisticLock(e)) {
                 return Optional.empty();
@@ -126,6 +153,24 @@ public class ReviewService {
         return decided.map(TaskDto::state);
     }
 
+    private Optional<TaskDto> decideIn(EntityManager em, long id, String node) {
+        TaskEntity task = em.find(TaskEntity.class, id);
+        if (task == null || task.state != TaskState.SUBMITTED || !TaskEntity.AUTO.equals(task.reviewStage)
+                || !node.equals(task.claimedBy)) {
+            return Optional.empty();
+        }
+        Optional<BusinessType> type = types.find(task.businessType);
+        if (type.isEmpty()) {
+            task.claimedBy = null;
+            task.claimedUntil = 0;
+            return Optional.empty();
+        }
+        Account applicant = accounts.find(task.owner).orElseThrow();
+        TaskView view = Tasks.view(em, task, applicant);
+        Decision decision = type.get().review(view, new Applicant(applicant, LocalDate.now(clock)));
+        return Optional.of(apply(em, task, type.get(), view, decision, SYSTEM));
+    }
+
     /** The effect refused (a precondition no longer holds): the citizen gets the reason and can act on it. */
     private Optional<TaskDto> returnAfterRefusal(long id, String node, ShebaoException refusal) {
         return tx(em -> {
@@ -135,7 +180,7 @@ public class ReviewService {
             }
             returnTask(em, task, SYSTEM, clock.millis(), refusal.code(), refusal.detail());
             em.flush();
-            return Optional.of(Tasks.detail(em, task, Locale.SIMPLIFIED_CHINESE));
+            return Optional.of(Tasks.summary(task, Locale.SIMPLIFIED_CHINESE));
         });
     }
 
@@ -182,7 +227,7 @@ public class ReviewService {
             task.claimedUntil = 0;
         }
         em.flush();
-        return Tasks.detail(em, task, Locale.SIMPLIFIED_CHINESE);
+        return Tasks.summary(task, Locale.SIMPLIFIED_CHINESE);
     }
 
     private void returnTask(EntityManager em, TaskEntity task, String actor, long now, String code, Text reason) {

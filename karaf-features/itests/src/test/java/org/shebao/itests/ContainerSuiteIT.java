@@ -1,0 +1,13 @@
+package org.shebao.itests;
+
+import org.junit.runner.RunWith;
+import org.junit.runners.Suite;
+
+/**
+ * The Pax Exam classes, run as one suite so that they share one boot of the distribution
+ * ({@code PerSuite}); failsafe runs this class instead of each of them (see the pom).
+ */
+@RunWith(Suite.class)
+@Suite.SuiteClasses({PlatformIT.class, TaskFlowIT.class, ReviewIT.class, PipelineIT.class})
+public class ContainerSuiteIT {
+}
