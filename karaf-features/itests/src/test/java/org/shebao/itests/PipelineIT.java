@@ -17,11 +17,8 @@ import java.util.stream.Collectors;
 import javax.inject.Inject;
 import javax.sql.DataSource;
 
-import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
@@ -29,19 +26,15 @@ import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.shebao.api.account.AccountService;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** The approval pipeline: tasks wait for an absent plugin; several workers on one database decide each task once. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
-public class PipelineIT {
+public class PipelineIT extends ContainerTest {
 
     private static final String PID = "org.shebao.review";
-
-    @Inject
-    private AccountService accounts;
 
     @Inject
     private ConfigurationAdmin configAdmin;
@@ -52,19 +45,6 @@ public class PipelineIT {
     @Inject
     @Filter("(osgi.jndi.service.name=shebao)")
     private DataSource dataSource;
-
-    private int port;
-
-    @Configuration
-    public Option[] config() {
-        return ShebaoContainer.options();
-    }
-
-    @Before
-    public void setUp() {
-        port = Integer.getInteger(ShebaoContainer.HTTP_PORT);
-        Waits.until("the test business", 120, () -> new Http(port).get("/api/health").body().contains("it-probe"));
-    }
 
     private void review(Map<String, Object> settings) throws Exception {
         org.osgi.service.cm.Configuration config = configAdmin.getConfiguration(PID, "?");
@@ -84,7 +64,7 @@ public class PipelineIT {
 
     @Test
     public void everyTransitionIsPublishedOnEventAdmin() throws Exception {
-        Http citizen = Citizens.loggedIn(accounts, "420102", port);
+        Http citizen = citizen("420102");
         java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
         Hashtable<String, Object> props = new Hashtable<>();
         props.put(org.osgi.service.event.EventConstants.EVENT_TOPIC, "shebao/task/*");
@@ -107,7 +87,7 @@ public class PipelineIT {
 
     @Test
     public void aTaskWaitsWhileItsPluginIsAbsentAndCarriesOnWhenItReturns() throws Exception {
-        Http citizen = Citizens.loggedIn(accounts, "420102", port);
+        Http citizen = citizen("420102");
         Bundle plugin = testPlugin();
         review(Map.of("delaySeconds", 2));
         try {
@@ -139,7 +119,7 @@ public class PipelineIT {
         try {
             List<Long> ids = new ArrayList<>();
             for (int c = 0; c < 20; c++) {
-                Http citizen = Citizens.loggedIn(accounts, "420106", port);
+                Http citizen = citizen("420106");
                 for (int b = 0; b < 10; b++) {
                     JsonNode draft = citizen.post("/api/tasks", Map.of("businessType", "it-bulk-" + b,
                             "data", Map.of("name", "批量", "outcome", "approve"))).json();

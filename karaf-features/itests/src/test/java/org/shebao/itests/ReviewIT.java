@@ -8,38 +8,18 @@ import java.util.Map;
 
 import javax.inject.Inject;
 
-import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
-import org.shebao.api.account.AccountService;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Tasks the automatic review refers to a human: the reviewer of the district decides, no one else. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
-public class ReviewIT {
-
-    @Inject
-    private AccountService accounts;
-
-    private int port;
-
-    @Configuration
-    public Option[] config() {
-        return ShebaoContainer.options();
-    }
-
-    @Before
-    public void setUp() {
-        port = Integer.getInteger(ShebaoContainer.HTTP_PORT);
-        Waits.until("the test business", 120, () -> new Http(port).get("/api/health").body().contains("it-probe"));
-    }
+public class ReviewIT extends ContainerTest {
 
     private static boolean inbox(Http reviewer, long id) {
         for (JsonNode item : reviewer.get("/api/review/tasks?businessType=it-probe&size=100").json().path("items")) {
@@ -52,7 +32,7 @@ public class ReviewIT {
 
     @Test
     public void theDistrictReviewerReturnsAndApproves() {
-        Http citizen = Citizens.loggedIn(accounts, "420102", port);
+        Http citizen = citizen("420102");
         JsonNode draft = citizen.post("/api/tasks", TaskFlowIT.task("human")).json();
         long id = draft.path("id").asLong();
         citizen.post("/api/tasks/" + id + "/submit", Map.of("version", draft.path("version").asLong()));

@@ -8,39 +8,18 @@ import java.util.Map;
 
 import javax.inject.Inject;
 
-import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
-import org.shebao.api.account.AccountService;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** The one lifecycle over HTTP, with the test business: save, edit, submit, decisions, refusals. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
-public class TaskFlowIT {
-
-    @Inject
-    private AccountService accounts;
-
-    private int port;
-
-    @Configuration
-    public Option[] config() {
-        return ShebaoContainer.options();
-    }
-
-    @Before
-    public void setUp() {
-        port = Integer.getInteger(ShebaoContainer.HTTP_PORT);
-        Http anonymous = new Http(port);
-        Waits.until("the test business", 120, () -> anonymous.get("/api/health").body().contains("it-probe"));
-    }
+public class TaskFlowIT extends ContainerTest {
 
     static Map<String, Object> task(String outcome) {
         return Map.of("businessType", "it-probe", "data", Map.of("name", "甲", "outcome", outcome));
@@ -62,7 +41,7 @@ public class TaskFlowIT {
 
     @Test
     public void saveEditSubmitAndApproveAutomatically() {
-        Http citizen = Citizens.loggedIn(accounts, "420102", port);
+        Http citizen = citizen("420102");
         Http.Answer saved = citizen.post("/api/tasks", task("approve"));
         assertEquals(saved.body(), 201, saved.status());
         JsonNode draft = saved.json();
@@ -102,7 +81,7 @@ public class TaskFlowIT {
 
     @Test
     public void returnedWithReasonThenFixedAndApproved() {
-        Http citizen = Citizens.loggedIn(accounts, "420102", port);
+        Http citizen = citizen("420102");
         JsonNode draft = citizen.post("/api/tasks", task("return")).json();
         long id = draft.path("id").asLong();
         citizen.post("/api/tasks/" + id + "/submit", Map.of("version", draft.path("version").asLong()));
@@ -125,7 +104,7 @@ public class TaskFlowIT {
 
     @Test
     public void withdrawnTasksLeaveTheToDoListAndFreeTheBusiness() {
-        Http citizen = Citizens.loggedIn(accounts, "420102", port);
+        Http citizen = citizen("420102");
         JsonNode draft = citizen.post("/api/tasks", task("approve")).json();
         long id = draft.path("id").asLong();
         Http.Answer second = citizen.post("/api/tasks", task("approve"));
@@ -143,8 +122,8 @@ public class TaskFlowIT {
 
     @Test
     public void anotherPersonsTaskIsNotFound() {
-        Http owner = Citizens.loggedIn(accounts, "420102", port);
-        Http other = Citizens.loggedIn(accounts, "420102", port);
+        Http owner = citizen("420102");
+        Http other = citizen("420102");
         JsonNode draft = owner.post("/api/tasks", task("approve")).json();
         long id = draft.path("id").asLong();
         assertEquals(404, other.get("/api/tasks/" + id).status());
@@ -156,7 +135,7 @@ public class TaskFlowIT {
 
     @Test
     public void invalidDataIsRefusedFieldByFieldAndNothingIsSaved() {
-        Http citizen = Citizens.loggedIn(accounts, "420102", port);
+        Http citizen = citizen("420102");
         Http.Answer refused = citizen.post("/api/tasks", Map.of("businessType", "it-probe", "data", Map.of("outcome", "maybe")));
         assertEquals(400, refused.status());
         assertTrue(refused.contentType().startsWith("application/problem+json"));
@@ -186,7 +165,7 @@ public class TaskFlowIT {
 
     @Test
     public void photosAreCheckedByDecodingThemAndStayPrivate() {
-        Http citizen = Citizens.loggedIn(accounts, "420102", port);
+        Http citizen = citizen("420102");
         JsonNode draft = citizen.post("/api/tasks", task("approve")).json();
         long id = draft.path("id").asLong();
         byte[] png = png();
@@ -204,7 +183,7 @@ public class TaskFlowIT {
                 new byte[2 * 1024 * 1024 + 1]);
         assertEquals(413, tooLarge.status());
 
-        Http other = Citizens.loggedIn(accounts, "420102", port);
+        Http other = citizen("420102");
         assertEquals(404, other.get("/api/tasks/" + id + "/attachments/" + aid).status());
         assertEquals(404, other.upload("/api/tasks/" + id + "/attachments", "me.png", "image/png", png).status());
 
@@ -215,7 +194,7 @@ public class TaskFlowIT {
 
     @Test
     public void aRefusedEffectReturnsTheTaskWithItsReason() {
-        Http citizen = Citizens.loggedIn(accounts, "420102", port);
+        Http citizen = citizen("420102");
         JsonNode draft = citizen.post("/api/tasks", task("refuse")).json();
         long id = draft.path("id").asLong();
         citizen.post("/api/tasks/" + id + "/submit", Map.of("version", draft.path("version").asLong()));

@@ -307,10 +307,6 @@ public class ReviewService {
     }
 
     private <T> T tx(Function<EntityManager, T> work) {
-        try {
-            return jpa.txExpr(work::apply);
-        } catch (RuntimeException e) {
-            throw Transactions.unwrap(e);
-        }
+        return Transactions.inTransaction(jpa, work);
     }
 }

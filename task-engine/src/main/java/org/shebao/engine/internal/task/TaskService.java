@@ -189,10 +189,6 @@ public class TaskService {
     }
 
     private <T> T tx(Function<EntityManager, T> work) {
-        try {
-            return jpa.txExpr(work::apply);
-        } catch (RuntimeException e) {
-            throw Transactions.unwrap(e);
-        }
+        return Transactions.inTransaction(jpa, work);
     }
 }

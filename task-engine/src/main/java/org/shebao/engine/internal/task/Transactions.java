@@ -1,15 +1,31 @@
 package org.shebao.engine.internal.task;
 
 import java.sql.SQLIntegrityConstraintViolationException;
+import java.util.function.Function;
+
+import javax.persistence.EntityManager;
 
 import javax.persistence.OptimisticLockException;
 
+import org.apache.aries.jpa.template.JpaTemplate;
 import org.shebao.api.ShebaoException;
 
 /** Exceptions out of a JPA transaction, seen for what they mean. */
 final class Transactions {
 
     private Transactions() {
+    }
+
+    /**
+     * Runs the work in one transaction of the unit; a refusal thrown inside comes out as itself,
+     * whatever Aries JPA wrapped it in.
+     */
+    static <T> T inTransaction(JpaTemplate jpa, Function<EntityManager, T> work) {
+        try {
+            return jpa.txExpr(work::apply);
+        } catch (RuntimeException e) {
+            throw unwrap(e);
+        }
     }
 
     /** The refusal inside, if the transaction failed because of one (Aries may wrap it). */
