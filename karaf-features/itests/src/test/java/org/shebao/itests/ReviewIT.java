@@ -72,7 +72,9 @@ public class ReviewIT extends ContainerTest {
         assertEquals(approved.body(), 200, approved.status());
         JsonNode finished = citizen.get("/api/tasks/" + id).json();
         assertEquals("APPROVED", finished.path("state").asText());
-        assertEquals("jiangan-reviewer", finished.path("history").get(finished.path("history").size() - 1).path("actor").asText());
+        JsonNode last = finished.path("history").get(finished.path("history").size() - 1);
+        assertEquals("jiangan-reviewer", last.path("actor").asText());
+        assertEquals("核对无误", last.path("comment").asText());
         assertFalse(inbox(reviewer, id));
     }
 }

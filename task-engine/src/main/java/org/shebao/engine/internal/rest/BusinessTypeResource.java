@@ -33,6 +33,7 @@ import org.shebao.api.task.Applicant;
 import org.shebao.api.task.FormData;
 import org.shebao.engine.internal.BusinessTypeRegistry;
 import org.shebao.engine.internal.Messages;
+import org.shebao.engine.internal.task.TaskJson;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -105,10 +106,7 @@ public class BusinessTypeResource {
     public Map<String, String> assess(@PathParam("id") String id, AssessmentRequest request) {
         Account caller = Callers.require(security);
         FormData data = FormData.of(request == null || request.data() == null ? Map.of() : request.data());
-        var assessment = type(id, caller).assess(data, new Applicant(caller, LocalDate.now(clock)));
-        Map<String, String> out = new java.util.LinkedHashMap<>();
-        assessment.amounts().forEach((k, v) -> out.put(k, v.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString()));
-        return out;
+        return TaskJson.money(type(id, caller).assess(data, new Applicant(caller, LocalDate.now(clock))));
     }
 
     private BusinessType type(String id, Account caller) {

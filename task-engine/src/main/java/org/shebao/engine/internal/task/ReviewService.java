@@ -168,7 +168,7 @@ public class ReviewService {
         Account applicant = accounts.find(task.owner).orElseThrow();
         TaskView view = Tasks.view(em, task, applicant);
         Decision decision = type.get().review(view, new Applicant(applicant, LocalDate.now(clock)));
-        return Optional.of(apply(em, task, type.get(), view, decision, SYSTEM));
+        return Optional.of(apply(em, task, type.get(), view, decision, SYSTEM, null));
     }
 
     /** The effect refused (a precondition no longer holds): the citizen gets the reason and can act on it. */
@@ -200,7 +200,7 @@ public class ReviewService {
     }
 
     private TaskDto apply(EntityManager em, TaskEntity task, BusinessType type, TaskView view, Decision decision,
-            String actor) {
+            String actor, String comment) {
         long now = clock.millis();
         if (decision instanceof Decision.Approve) {
             TaskState next = Tasks.next(task, Action.APPROVE);
@@ -216,7 +216,7 @@ public class ReviewService {
                     return actor;
                 }
             });
-            Tasks.transition(em, task, next, actor, now, null);
+            Tasks.transition(em, task, next, actor, now, comment);
             task.decidedAt = now;
         } else if (decision instanceof Decision.Return ret) {
             returnTask(em, task, actor, now, ret.code(), ret.reason());
@@ -268,12 +268,8 @@ public class ReviewService {
             BusinessType type = types.find(task.businessType).orElseThrow(() -> new ShebaoException(Kind.CONFLICT,
                     "business-type-absent", Messages.text("task.businessType.absent")));
             Account applicant = accounts.find(task.owner).orElseThrow();
-            apply(em, task, type, Tasks.view(em, task, applicant), Decision.approve(), reviewer.login());
-            if (comment != null && !comment.isBlank()) {
-                em.createQuery("UPDATE TaskEventEntity e SET e.comment = :c WHERE e.taskId = :id AND e.toState = :s")
-                        .setParameter("c", comment.trim()).setParameter("id", task.id)
-                        .setParameter("s", TaskState.APPROVED).executeUpdate();
-            }
+            apply(em, task, type, Tasks.view(em, task, applicant), Decision.approve(), reviewer.login(),
+                    comment == null || comment.isBlank() ? null : comment.trim());
         });
     }
 

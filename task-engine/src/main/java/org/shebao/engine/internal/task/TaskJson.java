@@ -12,7 +12,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A task's data and assessment as stored (JSON text) and as shown (money as two-place strings). */
-final class TaskJson {
+public final class TaskJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
@@ -41,7 +41,7 @@ final class TaskJson {
     }
 
     /** Amounts as decimal strings with two places, as API.md shows money. */
-    static Map<String, String> money(Assessment assessment) {
+    public static Map<String, String> money(Assessment assessment) {
         Map<String, String> out = new LinkedHashMap<>();
         assessment.amounts().forEach((k, v) -> out.put(k, v.setScale(2, RoundingMode.HALF_UP).toPlainString()));
         return out;
