@@ -8,6 +8,6 @@ import org.junit.runners.Suite;
  * ({@code PerSuite}); failsafe runs this class instead of each of them (see the pom).
  */
 @RunWith(Suite.class)
-@Suite.SuiteClasses({PlatformIT.class, TaskFlowIT.class, ReviewIT.class, PipelineIT.class})
+@Suite.SuiteClasses({PlatformIT.class, TaskFlowIT.class, ReviewIT.class, PipelineIT.class, RecordsIT.class})
 public class ContainerSuiteIT {
 }

@@ -26,6 +26,8 @@ public final class ShebaoContainer {
 
     /** System property, in the container, holding the HTTP port. */
     public static final String HTTP_PORT = "shebao.it.http.port";
+    /** The bureau's today inside the test container. */
+    public static final String TODAY = "2026-11-15";
 
     private ShebaoContainer() {
     }
@@ -55,6 +57,8 @@ public final class ShebaoContainer {
                 editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "updateSnapshots", "none"),
                 // decide submitted tasks at once in tests
                 editConfigurationFilePut("etc/org.shebao.review.cfg", "delaySeconds", "0"),
+                // one fixed "today", so that months, arrears and interest are the same whenever the tests run
+                editConfigurationFilePut("etc/org.shebao.clock.cfg", "today", TODAY),
                 // the test business plugin (never shipped)
                 CoreOptions.bundle(new File(required("shebao.test.plugin")).toURI().toString()).start()));
         for (String vm : vmOptions(karaf)) {

@@ -16,4 +16,7 @@ public interface EffectContext {
 
     /** Who approved: {@code system} for the automatic review, else the reviewer's login. */
     String approvedBy();
+
+    /** The records, written in this transaction: they change only if the approval commits. */
+    org.shebao.api.records.RecordsWriter records();
 }

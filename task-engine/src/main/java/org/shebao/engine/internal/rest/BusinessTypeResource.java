@@ -2,9 +2,11 @@ package org.shebao.engine.internal.rest;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Year;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -28,6 +30,8 @@ import org.shebao.api.ShebaoException.Kind;
 import org.shebao.api.account.Account;
 import org.shebao.api.form.Field;
 import org.shebao.api.form.FormSchema;
+import org.shebao.api.records.Rates;
+import org.shebao.api.records.RatesService;
 import org.shebao.api.spi.BusinessType;
 import org.shebao.api.task.Applicant;
 import org.shebao.api.task.FormData;
@@ -48,7 +52,8 @@ public class BusinessTypeResource {
 
     /** A business in the menu. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record TypeDto(String id, String version, String name, String group, String groupName, String uiModule) {
+    public record TypeDto(String id, String version, String name, String group, String groupName, String uiModule,
+            Map<String, Integer> filingWindow) {
     }
 
     /** A form field as the console draws it. */
@@ -68,6 +73,7 @@ public class BusinessTypeResource {
 
     private final BusinessTypeRegistry types;
     private final Clock clock;
+    private final RatesService rates;
 
     @Context
     private SecurityContext security;
@@ -76,8 +82,10 @@ public class BusinessTypeResource {
     private HttpHeaders headers;
 
     @Activate
-    public BusinessTypeResource(@Reference BusinessTypeRegistry types, @Reference Clock clock) {
+    public BusinessTypeResource(@Reference BusinessTypeRegistry types, @Reference Clock clock,
+            @Reference RatesService rates) {
         this.types = types;
+        this.rates = rates;
         this.clock = clock;
     }
 
@@ -85,9 +93,13 @@ public class BusinessTypeResource {
     public List<TypeDto> list() {
         Account caller = Callers.require(security);
         Locale locale = Languages.of(headers);
+        Optional<Rates.FilingWindow> window = rates.find(caller.district(), Year.of(LocalDate.now(clock).getYear()))
+                .map(r -> r.rules().filingWindow());
         return types.enabledFor(caller.district()).stream()
                 .map(t -> new TypeDto(t.id(), t.version(), t.name().in(locale), t.group().name(),
-                        Messages.text("menu." + t.group().name()).in(locale), t.uiModule().orElse(null)))
+                        Messages.text("menu." + t.group().name()).in(locale), t.uiModule().orElse(null),
+                        window.filter(w -> w.appliesTo(t.id()))
+                                .map(w -> Map.of("firstDay", w.firstDay(), "lastDay", w.lastDay())).orElse(null)))
                 .toList();
     }
 

@@ -20,6 +20,7 @@ import org.shebao.api.ShebaoException.Kind;
 import org.shebao.api.account.Account;
 import org.shebao.api.account.AccountService;
 import org.shebao.api.i18n.Text;
+import org.shebao.api.records.RecordsWriter;
 import org.shebao.api.spi.BusinessType;
 import org.shebao.api.task.Applicant;
 import org.shebao.api.task.Decision;
@@ -28,6 +29,8 @@ import org.shebao.api.task.TaskState;
 import org.shebao.api.task.TaskView;
 import org.shebao.engine.internal.BusinessTypeRegistry;
 import org.shebao.engine.internal.Messages;
+import org.shebao.engine.internal.records.RecordsStore;
+import org.shebao.engine.internal.records.TxRecordsWriter;
 import org.shebao.engine.internal.task.Lifecycle.Action;
 
 /**
@@ -47,12 +50,14 @@ public class ReviewService {
     private final AccountService accounts;
     private final Clock clock;
     private final TaskEvents events;
+    private final RecordsStore records;
 
     @Activate
     public ReviewService(@Reference(target = "(osgi.unit.name=shebao-engine)") JpaTemplate jpa,
             @Reference BusinessTypeRegistry types, @Reference AccountService accounts, @Reference Clock clock,
-            @Reference TaskEvents events) {
+            @Reference TaskEvents events, @Reference RecordsStore records) {
         this.jpa = jpa;
+        this.records = records;
         this.types = types;
         this.accounts = accounts;
         this.clock = clock;
@@ -214,6 +219,11 @@ public class ReviewService {
                 @Override
                 public String approvedBy() {
                     return actor;
+                }
+
+                @Override
+                public RecordsWriter records() {
+                    return new TxRecordsWriter(em, records, actor);
                 }
             });
             Tasks.transition(em, task, next, actor, now, comment);

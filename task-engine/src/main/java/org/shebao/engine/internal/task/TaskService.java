@@ -2,6 +2,7 @@ package org.shebao.engine.internal.task;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Year;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.shebao.api.ShebaoException;
 import org.shebao.api.ShebaoException.FieldError;
 import org.shebao.api.ShebaoException.Kind;
 import org.shebao.api.account.Account;
+import org.shebao.api.records.RatesService;
 import org.shebao.api.spi.BusinessType;
 import org.shebao.api.task.Applicant;
 import org.shebao.api.task.Assessment;
@@ -35,12 +37,15 @@ public class TaskService {
     private final BusinessTypeRegistry types;
     private final Clock clock;
     private final TaskEvents events;
+    private final RatesService rates;
     private volatile long delayMillis;
 
     @Activate
     public TaskService(@Reference(target = "(osgi.unit.name=shebao-engine)") JpaTemplate jpa,
-            @Reference BusinessTypeRegistry types, @Reference Clock clock, @Reference TaskEvents events, ReviewConfig config) {
+            @Reference BusinessTypeRegistry types, @Reference Clock clock, @Reference TaskEvents events,
+            @Reference RatesService rates, ReviewConfig config) {
         this.jpa = jpa;
+        this.rates = rates;
         this.types = types;
         this.clock = clock;
         this.events = events;
@@ -120,6 +125,7 @@ public class TaskService {
             Tasks.checkVersion(task, version);
             TaskState next = Tasks.next(task, Action.SUBMIT);
             BusinessType type = present(task);
+            checkFilingWindow(caller, task.businessType);
             Assessment assessment = checked(type, FormData.of(TaskJson.read(task.data)), caller);
             long now = clock.millis();
             task.assessment = TaskJson.write(assessment.amounts());
@@ -133,6 +139,17 @@ public class TaskService {
         });
         events.published(submitted);
         return submitted;
+    }
+
+    /** The district's filing window for the business, if switched on: submitting is refused outside it. */
+    private void checkFilingWindow(Account caller, String businessType) {
+        LocalDate today = LocalDate.now(clock);
+        rates.find(caller.district(), Year.of(today.getYear())).map(r -> r.rules().filingWindow())
+                .filter(w -> w.appliesTo(businessType) && !w.open(today))
+                .ifPresent(w -> {
+                    throw new ShebaoException(Kind.CONFLICT, "filing-window-closed",
+                            Messages.text("task.filingWindow.closed", w.firstDay(), w.lastDay()));
+                });
     }
 
     /** Withdraw (退单): DRAFT or RETURNED only; the task stays in the history. */

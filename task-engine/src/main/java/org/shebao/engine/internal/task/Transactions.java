@@ -11,7 +11,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.shebao.api.ShebaoException;
 
 /** Exceptions out of a JPA transaction, seen for what they mean. */
-final class Transactions {
+public final class Transactions {
 
     private Transactions() {
     }
@@ -20,7 +20,7 @@ final class Transactions {
      * Runs the work in one transaction of the unit; a refusal thrown inside comes out as itself,
      * whatever Aries JPA wrapped it in.
      */
-    static <T> T inTransaction(JpaTemplate jpa, Function<EntityManager, T> work) {
+    public static <T> T inTransaction(JpaTemplate jpa, Function<EntityManager, T> work) {
         try {
             return jpa.txExpr(work::apply);
         } catch (RuntimeException e) {
@@ -29,7 +29,7 @@ final class Transactions {
     }
 
     /** The refusal inside, if the transaction failed because of one (Aries may wrap it). */
-    static RuntimeException unwrap(RuntimeException e) {
+    public static RuntimeException unwrap(RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ShebaoException se) {
                 return se;
@@ -38,7 +38,7 @@ final class Transactions {
         return e;
     }
 
-    static boolean uniqueViolation(Throwable e) {
+    public static boolean uniqueViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLIntegrityConstraintViolationException
                     || (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState()))) {
@@ -48,7 +48,7 @@ final class Transactions {
         return false;
     }
 
-    static boolean optimisticLock(Throwable e) {
+    public static boolean optimisticLock(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof OptimisticLockException
                     || t.getClass().getName().endsWith("OptimisticLockException")) {

@@ -1,0 +1,20 @@
+package org.shebao.api.records;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+
+/**
+ * What back-paying one pension gap month costs.
+ *
+ * @param month       the gap month
+ * @param tierPercent the tier charged (the citizen's current tier)
+ * @param base        the base (of the current year or of the gap's year, per configuration)
+ * @param amount      base × pension rate
+ * @param interest    simple interest at each year's crediting rate, gap month to assessment month
+ */
+public record GapCharge(YearMonth month, int tierPercent, BigDecimal base, BigDecimal amount, BigDecimal interest) {
+
+    public BigDecimal total() {
+        return amount.add(interest);
+    }
+}

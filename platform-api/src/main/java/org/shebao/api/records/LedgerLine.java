@@ -1,0 +1,26 @@
+package org.shebao.api.records;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+
+/**
+ * One month's contribution of one type (110, 310 and 330 are separate lines).
+ *
+ * @param id        the line's id, stable for life
+ * @param type      the insurance type
+ * @param month     the contribution month
+ * @param base      the contribution base
+ * @param amount    the amount due for the month
+ * @param lateFee   the late fee: on a slip as charged, else as it stands today (zero when not applied)
+ * @param interest  interest charged on a back-paid gap month, else zero
+ * @param status    where it stands
+ * @param voucherNo the slip it is on, or null
+ */
+public record LedgerLine(long id, InsuranceType type, YearMonth month, BigDecimal base, BigDecimal amount,
+        BigDecimal lateFee, BigDecimal interest, LineStatus status, String voucherNo) {
+
+    /** Amount, late fee and interest together. */
+    public BigDecimal total() {
+        return amount.add(lateFee).add(interest);
+    }
+}

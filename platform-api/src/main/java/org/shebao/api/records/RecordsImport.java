@@ -1,0 +1,31 @@
+package org.shebao.api.records;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Loading records from the bureau's back-end (and the demo's histories): persons, enrolments and ledger lines
+ * as they are there. Not for businesses: their changes go through {@link RecordsWriter}.
+ */
+@ProviderType
+public interface RecordsImport {
+
+    /** A line as the back-end holds it. */
+    record ImportedLine(InsuranceType type, YearMonth month, BigDecimal base, BigDecimal amount, LineStatus status) {
+    }
+
+    /** Creates or replaces the person's identity and contact data; refused when sex or birth date contradict the ID. */
+    void registerPerson(Person person);
+
+    /** Creates or replaces the person's enrolment in the type. */
+    void importEnrolment(String idNumber, Enrolment enrolment);
+
+    /** Adds lines for months the person has none of that type; returns how many were added. */
+    int importLines(String idNumber, List<ImportedLine> lines);
+
+    /** Brings the person's ledger up to the day's month now (what the ledger job does for everyone). */
+    void bringUpToDate(String idNumber, java.time.LocalDate today);
+}

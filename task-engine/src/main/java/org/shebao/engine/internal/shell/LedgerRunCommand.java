@@ -1,0 +1,34 @@
+package org.shebao.engine.internal.shell;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.shebao.engine.internal.records.LedgerJob;
+
+/** {@code shebao:ledger-run}: runs the ledger job now. */
+@Service
+@Command(scope = "shebao", name = "ledger-run", description = "Brings every ledger up to date now: amounts due, arrears, expired slips")
+public class LedgerRunCommand implements Action {
+
+    @Reference
+    LedgerJob job;
+
+    @Reference
+    Clock clock;
+
+    @Option(name = "--date", description = "The day to bring the ledgers up to (YYYY-MM-DD); default today")
+    String date;
+
+    @Override
+    public Object execute() {
+        LocalDate day = date == null || date.isBlank() ? LocalDate.now(clock) : LocalDate.parse(date.trim());
+        LedgerJob.Result r = job.run(day);
+        return String.format("Ledger up to %s: %d persons, %d lines created or changed, %d failed", r.day(), r.persons(),
+                r.changed(), r.failed());
+    }
+}
