@@ -1,6 +1,10 @@
 package org.shebao.api.account;
 
 import java.security.Principal;
+
+import org.shebao.api.ShebaoException;
+import org.shebao.api.ShebaoException.Kind;
+import org.shebao.api.i18n.Text;
 import java.util.Set;
 
 /**
@@ -25,5 +29,26 @@ public record Account(String login, String displayName, String district, Set<Rol
 
     public boolean has(Role role) {
         return roles.contains(role);
+    }
+
+    /** The caller behind a request's principal (JAX-RS {@code SecurityContext.getUserPrincipal()}), or a 401 refusal. */
+    public static Account of(Principal principal) {
+        if (principal instanceof Account account) {
+            return account;
+        }
+        throw new ShebaoException(Kind.UNAUTHENTICATED, "not-logged-in", text("account.required"));
+    }
+
+    /** As {@link #of(Principal)}, and holding one of the roles, else a 403 refusal. */
+    public static Account of(Principal principal, Role... anyOf) {
+        Account account = of(principal);
+        if (java.util.Arrays.stream(anyOf).noneMatch(account::has)) {
+            throw new ShebaoException(Kind.FORBIDDEN, "forbidden", text("account.forbidden"));
+        }
+        return account;
+    }
+
+    private static Text text(String key) {
+        return Text.of(Account.class, "org.shebao.api.account.messages", key);
     }
 }

@@ -38,6 +38,19 @@ public interface Text {
         return locale -> value;
     }
 
+    /** The language to answer in, from the caller's acceptable languages in order: English or Chinese (the default). */
+    static Locale preferred(java.util.List<Locale> acceptable) {
+        for (Locale wanted : acceptable) {
+            if ("en".equals(wanted.getLanguage())) {
+                return Locale.ENGLISH;
+            }
+            if ("zh".equals(wanted.getLanguage())) {
+                return DEFAULT_LOCALE;
+            }
+        }
+        return DEFAULT_LOCALE;
+    }
+
     private static Object[] localized(Object[] args, Locale locale) {
         Object[] out = new Object[args.length];
         for (int i = 0; i < args.length; i++) {

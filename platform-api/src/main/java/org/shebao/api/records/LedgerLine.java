@@ -23,4 +23,21 @@ public record LedgerLine(long id, InsuranceType type, YearMonth month, BigDecima
     public BigDecimal total() {
         return amount.add(lateFee).add(interest);
     }
+
+    /** The line as a row of a console table (JSON): codes, names in the language, money as exact decimals. */
+    public java.util.Map<String, Object> row(java.util.Locale locale) {
+        java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+        row.put("id", id);
+        row.put("insuranceType", type.code());
+        row.put("typeName", type.label().in(locale));
+        row.put("month", month.toString());
+        row.put("base", base);
+        row.put("amount", amount);
+        row.put("lateFee", lateFee);
+        row.put("interest", interest);
+        row.put("total", total());
+        row.put("status", status.name());
+        row.put("statusName", status.label().in(locale));
+        return row;
+    }
 }

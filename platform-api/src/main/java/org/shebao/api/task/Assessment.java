@@ -24,4 +24,9 @@ public record Assessment(Map<String, BigDecimal> amounts) {
     public BigDecimal amount(String name) {
         return amounts.getOrDefault(name, BigDecimal.ZERO);
     }
+
+    /** Whether the named amount differs from the one in {@code shown} (what the citizen saw when submitting). */
+    public boolean differsFrom(Assessment shown, String name) {
+        return amount(name).compareTo(shown.amount(name)) != 0;
+    }
 }

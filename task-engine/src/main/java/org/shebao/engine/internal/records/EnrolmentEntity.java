@@ -9,7 +9,7 @@ import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Table;
 import javax.persistence.TableGenerator;
-import javax.persistence.UniqueConstraint;
+import javax.persistence.Index;
 import javax.persistence.Version;
 
 /**
@@ -17,8 +17,8 @@ import javax.persistence.Version;
  * for the months from {@code payingFrom} to {@code payingUntil} (or the current month while paying).
  */
 @Entity
-@Table(name = "SB_ENROLMENT", uniqueConstraints = @UniqueConstraint(name = "SB_ENROLMENT_TYPE",
-        columnNames = {"IDNUMBER", "INSURANCETYPE"}))
+@Table(name = "SB_ENROLMENT", indexes = @Index(name = "SB_ENROLMENT_TYPE", columnList = "IDNUMBER,INSURANCETYPE",
+        unique = true))
 @TableGenerator(name = "SB_ENROLMENT_ID", table = "SB_SEQUENCE", pkColumnName = "NAME", valueColumnName = "NEXTVALUE",
         pkColumnValue = "ENROLMENT", allocationSize = 20)
 public class EnrolmentEntity {

@@ -10,7 +10,6 @@ import javax.persistence.Id;
 import javax.persistence.Index;
 import javax.persistence.Table;
 import javax.persistence.TableGenerator;
-import javax.persistence.UniqueConstraint;
 import javax.persistence.Version;
 
 /**
@@ -18,9 +17,9 @@ import javax.persistence.Version;
  * they are derived, never stored.
  */
 @Entity
-@Table(name = "SB_LEDGER", uniqueConstraints = @UniqueConstraint(name = "SB_LEDGER_MONTH",
-        columnNames = {"IDNUMBER", "INSURANCETYPE", "CONTRIBUTIONMONTH"}),
-        indexes = @Index(name = "SB_LEDGER_STATUS", columnList = "STATUS,CONTRIBUTIONMONTH"))
+@Table(name = "SB_LEDGER", indexes = {
+        @Index(name = "SB_LEDGER_MONTH", columnList = "IDNUMBER,INSURANCETYPE,CONTRIBUTIONMONTH", unique = true),
+        @Index(name = "SB_LEDGER_STATUS", columnList = "STATUS,CONTRIBUTIONMONTH")})
 @TableGenerator(name = "SB_LEDGER_ID", table = "SB_SEQUENCE", pkColumnName = "NAME", valueColumnName = "NEXTVALUE",
         pkColumnValue = "LEDGER", allocationSize = 200)
 public class LedgerLineEntity {

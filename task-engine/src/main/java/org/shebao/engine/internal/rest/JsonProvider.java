@@ -31,7 +31,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * JSON for the platform application, {@code application/json} and {@code application/problem+json}:
- * ISO-8601 dates, {@code YYYY-MM} months, records as objects. Resources and plugins require it with
+ * ISO-8601 dates, {@code YYYY-MM} months, money as decimal strings, records as objects. Resources and plugins require it with
  * {@code @JSONRequired}.
  */
 @Component(service = {MessageBodyReader.class, MessageBodyWriter.class})
@@ -47,6 +47,16 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
 
     private final ObjectMapper mapper = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            // money is a decimal string with its two places ("815.40"), never a binary number
+            .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("shebao-money")
+                    .addSerializer(java.math.BigDecimal.class, new com.fasterxml.jackson.databind.ser.std.StdSerializer<>(
+                            java.math.BigDecimal.class) {
+                        @Override
+                        public void serialize(java.math.BigDecimal value, JsonGenerator gen,
+                                com.fasterxml.jackson.databind.SerializerProvider provider) throws IOException {
+                            gen.writeString(value.toPlainString());
+                        }
+                    }))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

@@ -13,17 +13,6 @@ public final class Languages {
     }
 
     public static Locale of(HttpHeaders headers) {
-        if (headers != null) {
-            for (Locale wanted : headers.getAcceptableLanguages()) {
-                String language = wanted.getLanguage();
-                if ("en".equals(language)) {
-                    return Locale.ENGLISH;
-                }
-                if ("zh".equals(language)) {
-                    return Text.DEFAULT_LOCALE;
-                }
-            }
-        }
-        return Text.DEFAULT_LOCALE;
+        return headers == null ? Text.DEFAULT_LOCALE : Text.preferred(headers.getAcceptableLanguages());
     }
 }

@@ -1,0 +1,143 @@
+package org.shebao.plugin.arrearspayment.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.Locale;
+
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.shebao.api.records.Identity;
+import org.shebao.api.records.Slip;
+import org.shebao.api.records.SlipLine;
+
+import static org.shebao.plugin.arrearspayment.internal.ArrearsRules.t;
+
+/**
+ * A payment slip as an Excel workbook (.xlsx, Apache POI): the person, the voucher number, one row per month and
+ * type (base, amount, late fee, interest), the total, the validity date and how to pay. Headers in the reader's
+ * language; money cells with a two-decimal number format, months as dates shown {@code yyyy-mm}.
+ */
+final class SlipWorkbook {
+
+    static final String MONEY_FORMAT = "#,##0.00";
+    static final String MONTH_FORMAT = "yyyy-mm";
+    static final int FIRST_LINE_ROW = 6;
+
+    private SlipWorkbook() {
+    }
+
+    static void write(Slip slip, Locale locale, OutputStream out) throws IOException {
+        try (XSSFWorkbook book = new XSSFWorkbook()) {
+            Sheet sheet = book.createSheet(t("xlsx.sheet").in(locale));
+            Font bold = book.createFont();
+            bold.setBold(true);
+            CellStyle title = book.createCellStyle();
+            Font big = book.createFont();
+            big.setBold(true);
+            big.setFontHeightInPoints((short) 16);
+            title.setFont(big);
+            title.setAlignment(HorizontalAlignment.CENTER);
+            CellStyle label = book.createCellStyle();
+            label.setFont(bold);
+            CellStyle header = bordered(book);
+            header.setFont(bold);
+            header.setAlignment(HorizontalAlignment.CENTER);
+            CellStyle text = bordered(book);
+            CellStyle money = bordered(book);
+            money.setDataFormat(book.createDataFormat().getFormat(MONEY_FORMAT));
+            CellStyle month = bordered(book);
+            month.setDataFormat(book.createDataFormat().getFormat(MONTH_FORMAT));
+            month.setAlignment(HorizontalAlignment.CENTER);
+            CellStyle totalMoney = bordered(book);
+            totalMoney.cloneStyleFrom(money);
+            totalMoney.setFont(bold);
+
+            Row r0 = sheet.createRow(0);
+            cell(r0, 0, t("xlsx.title").in(locale), title);
+            sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, 7));
+            pair(sheet.createRow(1), t("xlsx.voucherNo").in(locale), slip.voucherNo(), label);
+            Row r2 = sheet.createRow(2);
+            pair(r2, t("xlsx.name").in(locale), slip.name(), label);
+            cell(r2, 4, t("xlsx.idNumber").in(locale), label);
+            cell(r2, 5, slip.idNumber(), null);
+            Row r3 = sheet.createRow(3);
+            pair(r3, t("xlsx.district").in(locale), slip.district() + " " + Identity.districtName(slip.district()).in(locale), label);
+            cell(r3, 4, t("xlsx.issuedOn").in(locale), label);
+            cell(r3, 5, slip.issuedOn().toString(), null);
+            Row r4 = sheet.createRow(4);
+            pair(r4, t("xlsx.validUntil").in(locale), slip.validUntil().toString(), label);
+
+            String[] headings = {"xlsx.col.no", "xlsx.col.type", "xlsx.col.month", "xlsx.col.base", "xlsx.col.amount",
+                    "xlsx.col.lateFee", "xlsx.col.interest", "xlsx.col.total"};
+            Row head = sheet.createRow(FIRST_LINE_ROW - 1);
+            for (int i = 0; i < headings.length; i++) {
+                cell(head, i, t(headings[i]).in(locale), header);
+            }
+            int rowIndex = FIRST_LINE_ROW;
+            for (SlipLine line : slip.lines()) {
+                Row row = sheet.createRow(rowIndex);
+                row.createCell(0).setCellValue(rowIndex - FIRST_LINE_ROW + 1);
+                row.getCell(0).setCellStyle(text);
+                cell(row, 1, line.type().code() + " " + line.type().label().in(locale), text);
+                Cell m = row.createCell(2);
+                m.setCellValue(Date.from(line.month().atDay(1).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant()));
+                m.setCellStyle(month);
+                number(row, 3, line.base(), money);
+                number(row, 4, line.amount(), money);
+                number(row, 5, line.lateFee(), money);
+                number(row, 6, line.interest(), money);
+                number(row, 7, line.total(), money);
+                rowIndex++;
+            }
+            Row total = sheet.createRow(rowIndex);
+            cell(total, 0, t("xlsx.total").in(locale), header);
+            sheet.addMergedRegion(new CellRangeAddress(rowIndex, rowIndex, 0, 6));
+            number(total, 7, slip.total(), totalMoney);
+            Row how = sheet.createRow(rowIndex + 2);
+            cell(how, 0, t("xlsx.howToPay", slip.voucherNo(), slip.validUntil().toString()).in(locale), null);
+            sheet.addMergedRegion(new CellRangeAddress(rowIndex + 2, rowIndex + 2, 0, 7));
+            int[] widths = {12, 30, 12, 14, 14, 12, 12, 14};
+            for (int i = 0; i < widths.length; i++) {
+                sheet.setColumnWidth(i, widths[i] * 256);
+            }
+            book.write(out);
+        }
+    }
+
+    private static CellStyle bordered(XSSFWorkbook book) {
+        CellStyle style = book.createCellStyle();
+        style.setBorderBottom(BorderStyle.THIN);
+        style.setBorderTop(BorderStyle.THIN);
+        style.setBorderLeft(BorderStyle.THIN);
+        style.setBorderRight(BorderStyle.THIN);
+        return style;
+    }
+
+    private static void pair(Row row, String label, String value, CellStyle labelStyle) {
+        cell(row, 0, label, labelStyle);
+        cell(row, 1, value, null);
+    }
+
+    private static void cell(Row row, int column, String value, CellStyle style) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(value);
+        if (style != null) {
+            cell.setCellStyle(style);
+        }
+    }
+
+    private static void number(Row row, int column, java.math.BigDecimal value, CellStyle style) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(value.doubleValue());
+        cell.setCellStyle(style);
+    }
+}

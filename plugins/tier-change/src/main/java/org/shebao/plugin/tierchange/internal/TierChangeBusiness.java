@@ -1,0 +1,113 @@
+package org.shebao.plugin.tierchange.internal;
+
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Version;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.shebao.api.ShebaoException.FieldError;
+import org.shebao.api.form.Choice;
+import org.shebao.api.form.Field;
+import org.shebao.api.form.FormSchema;
+import org.shebao.api.i18n.Text;
+import org.shebao.api.records.Enrolment;
+import org.shebao.api.records.Rates;
+import org.shebao.api.records.RatesService;
+import org.shebao.api.records.Records;
+import org.shebao.api.spi.BusinessType;
+import org.shebao.api.task.Applicant;
+import org.shebao.api.task.Assessment;
+import org.shebao.api.task.Decision;
+import org.shebao.api.task.EffectContext;
+import org.shebao.api.task.FormData;
+import org.shebao.api.task.TaskView;
+
+import static org.shebao.plugin.tierchange.internal.TierRules.t;
+
+/** 缴费档次变更: the new pension tier, its monthly amount computed live, effective from the next month. */
+@Component(service = BusinessType.class)
+public class TierChangeBusiness implements BusinessType {
+
+    private final Records records;
+    private final RatesService rates;
+    private final String version;
+
+    @Activate
+    public TierChangeBusiness(BundleContext context, @Reference Records records, @Reference RatesService rates) {
+        this.records = records;
+        this.rates = rates;
+        Version v = context.getBundle().getVersion();
+        this.version = new Version(v.getMajor(), v.getMinor(), v.getMicro()).toString();
+    }
+
+    @Override
+    public String id() {
+        return "tier-change";
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public Text name() {
+        return t("name");
+    }
+
+    private Rates effectiveRates(String district, LocalDate day) {
+        return rates.rates(district, Year.of(TierRules.effectiveFrom(day).getYear()));
+    }
+
+    @Override
+    public FormSchema form(Applicant applicant) {
+        String login = applicant.account().login();
+        List<Enrolment> enrolments = records.enrolments(login);
+        Rates r = effectiveRates(applicant.account().district(), applicant.today());
+        List<Field> fields = List.of(
+                Field.text("currentTier", t("field.currentTier")).asReadOnly(),
+                Field.money("currentMonthly", t("field.currentMonthly")),
+                Field.select("tier", t("field.tier"), r.pension().tiers().stream()
+                        .map(p -> new Choice(p.toString(), Text.literal(p + "%"))).toList()).asRequired(),
+                Field.money("newMonthly", t("field.newMonthly")).asImportant(),
+                Field.text("effectiveFrom", t("field.effectiveFrom")).asReadOnly().asImportant());
+        Map<String, Object> values = new LinkedHashMap<>();
+        TierRules.payingPension(enrolments).map(Enrolment::tierPercent)
+                .ifPresent(tier -> values.put("currentTier", tier + "%"));
+        values.put("effectiveFrom", TierRules.effectiveFrom(applicant.today()).toString());
+        return new FormSchema(fields, values);
+    }
+
+    @Override
+    public List<FieldError> validate(FormData data, Applicant applicant) {
+        return TierRules.validate(data, records.enrolments(applicant.account().login()), applicant.today(),
+                effectiveRates(applicant.account().district(), applicant.today()));
+    }
+
+    @Override
+    public Assessment assess(FormData data, Applicant applicant) {
+        return Assessment.of(TierRules.amounts(TierRules.tier(data), records.enrolments(applicant.account().login()),
+                effectiveRates(applicant.account().district(), applicant.today())));
+    }
+
+    @Override
+    public Decision review(TaskView task, Applicant applicant) {
+        LocalDate submittedOn = task.submittedAt().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
+        return TierRules.review(TierRules.tier(task.data()), records.enrolments(task.applicant().login()), submittedOn,
+                effectiveRates(task.applicant().district(), submittedOn));
+    }
+
+    @Override
+    public void apply(TaskView task, EffectContext effects) {
+        YearMonth from = TierRules.effectiveFrom(effects.today());
+        effects.records().changeTier(task.applicant().login(), TierRules.tier(task.data()).orElseThrow(), from, effects.today());
+    }
+}
