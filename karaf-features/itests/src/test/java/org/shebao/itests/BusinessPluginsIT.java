@@ -45,6 +45,9 @@ public class BusinessPluginsIT extends ContainerTest {
     @Inject
     FeaturesService features;
 
+    @Inject
+    org.osgi.service.cm.ConfigurationAdmin configurations;
+
     static Http demo(int port, String login) {
         Http http = new Http(port);
         Waits.until("demo login " + login, 60, () -> http.login(login, DEMO_PASSWORD).status() == 200);
@@ -148,6 +151,36 @@ public class BusinessPluginsIT extends ContainerTest {
         assertEquals(continued.toString(), "APPROVED", continued.path("state").asText());
         assertEquals(EnrolmentStatus.PAYING, enrolment(id, InsuranceType.MEDICAL).status());
         assertEquals(NOW.plusMonths(1), enrolment(id, InsuranceType.MEDICAL).payingFrom());
+    }
+
+    @Test
+    public void aDistrictsFilingWindowRefusesSubmissionOutsideItButNotSaving() throws Exception {
+        org.osgi.service.cm.Configuration row = configurations.createFactoryConfiguration("org.shebao.rates", "?");
+        java.util.Hashtable<String, Object> props = new java.util.Hashtable<>();
+        props.put("district", "420116");
+        props.put("year", "2026");
+        props.put("pension.averageWage", "6795");
+        props.put("pension.creditingRate", "0.0262");
+        props.put("medical.base", "6795");
+        props.put("filing.window.enabled", "true");
+        props.put("filing.window.firstDay", "1");
+        props.put("filing.window.lastDay", "10");
+        props.put("filing.window.businesses", "enrol");
+        row.update(props);
+        try {
+            Http citizen = citizen("420116");
+            Waits.until("the window listed", 30, () -> citizen.get("/api/business-types").json().findValues("filingWindow").size() == 1);
+            Http.Answer saved = citizen.post("/api/tasks", Map.of("businessType", "enrol", "data", Map.of("types", List.of("310"),
+                    "startMonth", NOW.toString(), "household", "LOCAL", "mobile", "13912345672", "address", "武汉市黄陂区 1 号")));
+            assertEquals(saved.body(), 201, saved.status());
+            Http.Answer refused = citizen.post("/api/tasks/" + saved.json().path("id").asLong() + "/submit",
+                    Map.of("version", saved.json().path("version").asLong()));
+            assertEquals(409, refused.status());
+            assertTrue(refused.body(), refused.body().contains("每月 1 日至 10 日"));
+            assertEquals("DRAFT", citizen.get("/api/tasks/" + saved.json().path("id").asLong()).json().path("state").asText());
+        } finally {
+            row.delete();
+        }
     }
 
     @Test

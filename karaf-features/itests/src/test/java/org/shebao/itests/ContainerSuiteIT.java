@@ -8,6 +8,6 @@ import org.junit.runners.Suite;
  * ({@code PerSuite}); failsafe runs this class instead of each of them (see the pom).
  */
 @RunWith(Suite.class)
-@Suite.SuiteClasses({PlatformIT.class, TaskFlowIT.class, ReviewIT.class, PipelineIT.class, RecordsIT.class, BusinessPluginsIT.class, ArrearsPluginsIT.class})
+@Suite.SuiteClasses({PlatformIT.class, TaskFlowIT.class, ReviewIT.class, PipelineIT.class, RecordsIT.class, BusinessPluginsIT.class, ArrearsPluginsIT.class, AdminIT.class, ProblemReportIT.class})
 public class ContainerSuiteIT {
 }

@@ -24,7 +24,10 @@ public abstract class ContainerTest {
     public void awaitTestBusiness() {
         port = Integer.getInteger(ShebaoContainer.HTTP_PORT);
         Http anonymous = new Http(port);
-        Waits.until("the test business", 120, () -> anonymous.get("/api/health").body().contains("it-probe"));
+        Waits.until("the test business", 120, () -> anonymous.get("/api/health").body().contains("it-probe")
+                && anonymous.get("/api/plugins/gap-payment/gaps").status() == 401
+                && anonymous.get("/api/plugins/arrears-payment/slips").status() == 401
+                && anonymous.get("/api/plugins/arrears-writeoff/arrears").status() == 401);
     }
 
     protected Http citizen(String district) {

@@ -83,6 +83,11 @@ public final class Http {
 
     /** A multipart/form-data upload of one file in the field {@code file}. */
     public Answer upload(String path, String filename, String contentType, byte[] content) {
+        return upload(path, filename, contentType, content, "POST");
+    }
+
+    /** A multipart upload of one file (form field {@code file}) with the method given (POST or PUT). */
+    public Answer upload(String path, String filename, String contentType, byte[] content, String method) {
         String boundary = "----shebao" + System.nanoTime();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
                 + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -92,7 +97,7 @@ public final class Http {
         System.arraycopy(content, 0, body, head.length, content.length);
         System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
         return exchange(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     /** The raw bytes of a download. */
@@ -105,6 +110,16 @@ public final class Http {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /** Opens the caller's server-sent event stream and hands each line to the consumer until it returns false. */
+    public java.util.concurrent.CompletableFuture<Void> events(java.util.function.Predicate<String> consumer) {
+        return client.sendAsync(request("/api/events").header("Accept", "text/event-stream").GET().build(),
+                HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> {
+                    try (java.util.stream.Stream<String> lines = response.body()) {
+                        lines.takeWhile(consumer).forEach(line -> { });
+                    }
+                });
     }
 
     /** The logged-in caller's login (ID number or user name). */

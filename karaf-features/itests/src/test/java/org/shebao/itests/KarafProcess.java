@@ -17,8 +17,10 @@ import java.util.concurrent.TimeUnit;
 public final class KarafProcess implements AutoCloseable {
 
     private final Path home;
+    /** The network namespace it runs in, or null for the host's network. */
     private final String namespace;
     private final Path emptyHome;
+    private int port = 8181;
     private Process process;
 
     /** One answer of curl. */
@@ -42,6 +44,38 @@ public final class KarafProcess implements AutoCloseable {
         run(List.of("ip", "netns", "add", ns));
         run(List.of("ip", "netns", "exec", ns, "ip", "link", "set", "lo", "up"));
         return new KarafProcess(run, ns);
+    }
+
+    /**
+     * A fresh copy on the host's network (for a browser on this machine), on free ports: HTTP, SSH and JMX.
+     */
+    public static KarafProcess onHost(String name) throws IOException, InterruptedException {
+        Path dist = Path.of(System.getProperty("shebao.dist"));
+        Path run = Path.of(System.getProperty("shebao.work")).resolve(name);
+        run(List.of("rm", "-rf", run.toString()));
+        Files.createDirectories(run.getParent());
+        run(List.of("cp", "-a", dist.toString(), run.toString()));
+        KarafProcess karaf = new KarafProcess(run, null);
+        karaf.port = ShebaoContainer.freePort();
+        karaf.set("org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(karaf.port));
+        karaf.set("org.apache.karaf.shell.cfg", "sshPort", Integer.toString(ShebaoContainer.freePort()));
+        karaf.set("org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(ShebaoContainer.freePort()));
+        karaf.set("org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(ShebaoContainer.freePort()));
+        return karaf;
+    }
+
+    /** The HTTP port. */
+    public int port() {
+        return port;
+    }
+
+    /** Sets one key of a configuration file in {@code etc/}, keeping the others. */
+    public void set(String file, String key, String value) throws IOException {
+        Path path = home.resolve("etc").resolve(file);
+        List<String> lines = Files.exists(path) ? new ArrayList<>(Files.readAllLines(path, StandardCharsets.UTF_8)) : new ArrayList<>();
+        lines.removeIf(line -> line.matches("\\s*" + java.util.regex.Pattern.quote(key) + "\\s*[=:].*"));
+        lines.add(key + " = " + value);
+        Files.write(path, lines, StandardCharsets.UTF_8);
     }
 
     public static boolean supported() {
@@ -69,7 +103,9 @@ public final class KarafProcess implements AutoCloseable {
     }
 
     public void start() throws IOException {
-        ProcessBuilder builder = new ProcessBuilder("ip", "netns", "exec", namespace, "bin/karaf", "server")
+        List<String> command = namespace == null ? List.of("bin/karaf", "server")
+                : List.of("ip", "netns", "exec", namespace, "bin/karaf", "server");
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));
@@ -85,7 +121,12 @@ public final class KarafProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new AssertionError("Karaf exited with " + process.exitValue() + "; see " + home.resolve("console.log"));
             }
-            return http("GET", "/api/health", null, null).status() == 200;
+            // healthy, and every plugin's resources mounted (the JAX-RS whiteboard restarts the application while
+            // resources keep arriving at boot, answering 404 meanwhile): the last plugins' endpoints answer 401
+            return http("GET", "/api/health", null, null).status() == 200
+                    && http("GET", "/api/plugins/gap-payment/gaps", null, null).status() == 401
+                    && http("GET", "/api/plugins/arrears-payment/slips", null, null).status() == 401
+                    && http("GET", "/api/plugins/arrears-writeoff/arrears", null, null).status() == 401;
         });
         return (System.nanoTime() - start) / 1e9;
     }
@@ -106,15 +147,15 @@ public final class KarafProcess implements AutoCloseable {
 
     /** An HTTP call from inside the namespace; {@code cookieJar} keeps the session like a browser. */
     public Answer http(String method, String path, String json, Path cookieJar) {
-        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", namespace, "curl", "-s", "-m", "30",
-                "-X", method, "-w", "\n%{http_code}", "-H", "Accept-Language: zh-CN"));
+        List<String> command = new ArrayList<>(namespace == null ? List.of() : List.of("ip", "netns", "exec", namespace));
+        command.addAll(List.of("curl", "-s", "-m", "30", "-X", method, "-w", "\n%{http_code}", "-H", "Accept-Language: zh-CN"));
         if (json != null) {
             command.addAll(List.of("-H", "Content-Type: application/json", "--data-binary", json));
         }
         if (cookieJar != null) {
             command.addAll(List.of("-b", cookieJar.toString(), "-c", cookieJar.toString()));
         }
-        command.add("http://127.0.0.1:8181" + path);
+        command.add("http://127.0.0.1:" + port + path);
         try {
             String out = run(command);
             int cut = out.lastIndexOf('\n');
@@ -139,7 +180,9 @@ public final class KarafProcess implements AutoCloseable {
         if (process != null && process.isAlive()) {
             kill();
         }
-        runAllowingFailure(List.of("ip", "netns", "del", namespace));
+        if (namespace != null) {
+            runAllowingFailure(List.of("ip", "netns", "del", namespace));
+        }
     }
 
     private static String run(List<String> command) throws IOException, InterruptedException {

@@ -187,6 +187,9 @@ public class PlatformIT {
 
     @Test
     public void demoStaffCanLogInWithTheirUserName() {
+        // the demo accounts are seeded once the platform is up: give them a moment
+        Waits.until("the demo staff", 60, () -> http.post("/api/session",
+                Map.of("username", "jiangan-reviewer", "password", "Shebao#2026")).status() == 200);
         Http.Answer answer = http.post("/api/session", Map.of("username", "jiangan-reviewer", "password", "Shebao#2026"));
         assertEquals(200, answer.status());
         assertEquals("REVIEWER", answer.json().path("roles").get(0).asText());

@@ -204,6 +204,24 @@ public class RecordsIT extends ContainerTest {
         }
         await("the 420117 row gone", () -> rates.rates("420117", Year.of(2026)).district().equals(Rates.CITY));
         assertEquals(money("815.40"), rates.rates("420117", Year.of(2026)).pensionMonthly(60));
+
+        // a year the bureau publishes: refused before, computed after, refused again once removed
+        assertRefused("rates-missing", () -> rates.rates("420102", Year.of(2027)));
+        Configuration year = configurations.createFactoryConfiguration("org.shebao.rates", "?");
+        Hashtable<String, Object> y2027 = new Hashtable<>();
+        y2027.put("district", Rates.CITY);
+        y2027.put("year", "2027");
+        y2027.put("pension.averageWage", "7000");
+        y2027.put("pension.creditingRate", "0.0262");
+        y2027.put("medical.base", "7000");
+        year.update(y2027);
+        try {
+            await("the 2027 row", () -> rates.find("420102", Year.of(2027)).isPresent());
+            assertEquals(money("840.00"), rates.rates("420102", Year.of(2027)).pensionMonthly(60));
+        } finally {
+            year.delete();
+        }
+        await("the 2027 row gone", () -> rates.find("420102", Year.of(2027)).isEmpty());
     }
 
     @Test
@@ -303,6 +321,17 @@ public class RecordsIT extends ContainerTest {
         assertRefused("slip-not-issued", () -> records.cancelSlip(slip.voucherNo(), "jiangan-admin", TODAY));
         assertRefused("slip-missing", () -> records.cancelSlip("20260000000000000000", "jiangan-admin", TODAY));
         assertEquals(101, records.slips(id).size());
+
+        // a slip not paid in time expires when the ledger job passes, and its lines can go on a new slip
+        imports.importLines(id, List.of(new ImportedLine(InsuranceType.PENSION, YearMonth.of(2026, 4), r.pensionBase(60),
+                r.pensionMonthly(60), LineStatus.PAYABLE)));
+        long april = line(id, InsuranceType.PENSION, YearMonth.of(2026, 4)).id();
+        Slip lapsing = records.issueSlip(id, List.of(april), TODAY);
+        imports.bringUpToDate(id, TODAY.plusDays(30));
+        assertEquals(SlipStatus.ISSUED, records.slip(lapsing.voucherNo()).orElseThrow().status());
+        imports.bringUpToDate(id, TODAY.plusDays(31));
+        assertEquals(SlipStatus.EXPIRED, records.slip(lapsing.voucherNo()).orElseThrow().status());
+        assertEquals(LineStatus.PAYABLE, line(id, InsuranceType.PENSION, YearMonth.of(2026, 4)).status());
     }
 
     @Test

@@ -28,6 +28,8 @@ public final class ShebaoContainer {
     public static final String HTTP_PORT = "shebao.it.http.port";
     /** The bureau's today inside the test container. */
     public static final String TODAY = "2026-11-15";
+    /** System property, in the container too, holding the path of the district-only plugin's jar (for uploads). */
+    public static final String PILOT_PLUGIN = "shebao.pilot.plugin";
 
     private ShebaoContainer() {
     }
@@ -50,6 +52,7 @@ public final class ShebaoContainer {
                 logLevel(LogLevel.WARN),
                 CoreOptions.systemTimeout(300_000),
                 systemProperty(HTTP_PORT).value(httpPort),
+                systemProperty(PILOT_PLUGIN).value(required(PILOT_PLUGIN)),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort),
                 // the exam bundles come from the build's local repository; still no remote repository
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", localRepo),

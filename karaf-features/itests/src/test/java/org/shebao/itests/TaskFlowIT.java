@@ -201,4 +201,26 @@ public class TaskFlowIT extends ContainerTest {
         JsonNode returned = awaitState(citizen, id, "RETURNED");
         assertEquals("测试业务拒绝生效", returned.path("returnReason").asText());
     }
+
+    @Test
+    public void theCitizenHearsTheirTasksChangeAsServerSentEvents() throws Exception {
+        Http citizen = citizen("420102");
+        java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CompletableFuture<Void> stream = citizen.events(line -> {
+            lines.add(line);
+            return !line.contains("\"state\":\"APPROVED\"");
+        });
+        Waits.until("the stream open", 10, () -> lines.contains(": connected"));
+        Http other = citizen("420102");
+        JsonNode foreign = other.post("/api/tasks", task("approve")).json();
+        JsonNode draft = citizen.post("/api/tasks", task("approve")).json();
+        long id = draft.path("id").asLong();
+        citizen.post("/api/tasks/" + id + "/submit", Map.of("version", draft.path("version").asLong()));
+        stream.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(lines.toString(), lines.contains("event: task"));
+        assertTrue(lines.toString(), lines.contains("data: {\"id\":" + id + ",\"state\":\"SUBMITTED\",\"businessType\":\"it-probe\"}"));
+        assertTrue(lines.toString(), lines.contains("data: {\"id\":" + id + ",\"state\":\"APPROVED\",\"businessType\":\"it-probe\"}"));
+        assertFalse("another citizen's task is not heard", lines.toString().contains("\"id\":" + foreign.path("id").asLong() + ","));
+        assertEquals(401, new Http(port).get("/api/events").status());
+    }
 }

@@ -22,6 +22,9 @@ public class BusinessTypeRegistry {
 
     private final Map<String, BusinessType> byId = new ConcurrentHashMap<>();
 
+    @Reference
+    volatile DistrictEnablement enablement;
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addBusinessType(BusinessType type) {
         BusinessType previous = byId.put(type.id(), type);
@@ -42,7 +45,7 @@ public class BusinessTypeRegistry {
         return Optional.ofNullable(byId.get(id));
     }
 
-    /** The type if it is present and serves the district (declared districts; empty = all). */
+    /** The type if it is present and serves the district (declared districts, empty = all, and not switched off there). */
     public Optional<BusinessType> enabledFor(String id, String district) {
         return find(id == null ? "" : id).filter(t -> serves(t, district));
     }
@@ -52,8 +55,8 @@ public class BusinessTypeRegistry {
         return all().stream().filter(t -> serves(t, district)).toList();
     }
 
-    private static boolean serves(BusinessType type, String district) {
-        return type.districts().isEmpty() || type.districts().contains(district);
+    private boolean serves(BusinessType type, String district) {
+        return (type.districts().isEmpty() || type.districts().contains(district)) && enablement.enabled(district, type.id());
     }
 
     public java.util.Set<String> ids() {

@@ -58,6 +58,26 @@ public class ReviewResource {
                 Paging.size(size), Languages.of(headers));
     }
 
+    /** A waiting task with its data labelled as the citizen's form labels it. */
+    @GET
+    @Path("{id}")
+    public java.util.Map<String, Object> detail(@PathParam("id") long id) {
+        return review.detail(Callers.require(security, Role.REVIEWER), id, Languages.of(headers));
+    }
+
+    /** The dictionary of return reasons (DOMAIN-RULES.md), in the caller's language. */
+    @GET
+    @Path("reasons")
+    public java.util.List<java.util.Map<String, String>> reasons() {
+        Callers.require(security, Role.REVIEWER);
+        java.util.Locale locale = Languages.of(headers);
+        return java.util.stream.Stream.of("ID_PHOTO", "DOCUMENT_MISSING", "AGE_LIMIT", "INSURED_ELSEWHERE", "IN_PROGRESS",
+                "TIER", "PERIOD", "ARREARS_FIRST", "OTHER")
+                .map(code -> java.util.Map.of("code", code, "label",
+                        org.shebao.engine.internal.Messages.text("review.reason." + code).in(locale)))
+                .toList();
+    }
+
     @POST
     @Path("{id}/approve")
     public TaskDto approve(@PathParam("id") long id, ReviewRequest request) {

@@ -171,9 +171,23 @@ public class ReviewService {
             return Optional.empty();
         }
         Account applicant = accounts.find(task.owner).orElseThrow();
+        if (major(task.businessVersion) != major(type.get().version())) {
+            // made with an older major version of the business: the new plugin cannot take it as it is
+            returnTask(em, task, SYSTEM, clock.millis(), "plugin-upgraded", Messages.text("task.upgraded", type.get().name()));
+            em.flush();
+            return Optional.of(Tasks.summary(task, Locale.SIMPLIFIED_CHINESE));
+        }
         TaskView view = Tasks.view(em, task, applicant);
         Decision decision = type.get().review(view, new Applicant(applicant, LocalDate.now(clock)));
         return Optional.of(apply(em, task, type.get(), view, decision, SYSTEM, null));
+    }
+
+    static int major(String version) {
+        try {
+            return Integer.parseInt(version.split("\\.")[0]);
+        } catch (RuntimeException e) {
+            return -1;
+        }
     }
 
     /** The effect refused (a precondition no longer holds): the citizen gets the reason and can act on it. */
@@ -270,6 +284,56 @@ public class ReviewService {
                     .forEach(t -> list.add(Tasks.detail(em, t, locale)));
             return new Page<>(list, count.getSingleResult(), page, size);
         });
+    }
+
+    /**
+     * A task of the reviewer's district with its data labelled as the citizen's form labels it (identity fields
+     * from the form's prefill, amounts from the assessment).
+     */
+    public java.util.Map<String, Object> detail(Account reviewer, long id, Locale locale) {
+        TaskDto task = tx(em -> {
+            TaskEntity t = em.find(TaskEntity.class, id);
+            if (t == null || !t.district.equals(reviewer.district())) {
+                throw Tasks.notFound();
+            }
+            return Tasks.detail(em, t, locale);
+        });
+        List<java.util.Map<String, Object>> fields = new ArrayList<>();
+        Optional<BusinessType> type = types.find(task.businessType());
+        Optional<Account> owner = accounts.find(task.applicant());
+        if (type.isPresent() && owner.isPresent()) {
+            org.shebao.api.form.FormSchema form = type.get().form(new Applicant(owner.get(), LocalDate.now(clock)));
+            for (org.shebao.api.form.Field f : form.fields()) {
+                Object value = f.type() == org.shebao.api.form.FieldType.MONEY
+                        ? (task.assessment() == null ? null : task.assessment().get(f.name()))
+                        : task.data().containsKey(f.name()) && !f.readOnly() ? task.data().get(f.name()) : form.values().get(f.name());
+                if (value != null && f.type() != org.shebao.api.form.FieldType.PHOTO) {
+                    java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+                    row.put("name", f.name());
+                    row.put("label", f.label().in(locale));
+                    row.put("type", f.type().name().toLowerCase(Locale.ROOT));
+                    row.put("value", label(f, value, locale));
+                    fields.add(row);
+                }
+            }
+        } else {
+            task.data().forEach((k, v) -> fields.add(java.util.Map.of("name", k, "label", k, "type", "text", "value", v)));
+        }
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("task", task);
+        out.put("fields", fields);
+        out.put("reviewNote", tx(em -> em.find(TaskEntity.class, id).reviewNote));
+        return out;
+    }
+
+    /** A value as the citizen picked it: the option's label for a choice. */
+    private static Object label(org.shebao.api.form.Field f, Object value, Locale locale) {
+        if (f.choices().isEmpty()) {
+            return value;
+        }
+        java.util.function.Function<Object, String> one = v -> f.choices().stream().filter(c -> c.value().equals(String.valueOf(v)))
+                .map(c -> c.label().in(locale)).findFirst().orElse(String.valueOf(v));
+        return value instanceof List<?> list ? String.join("、", list.stream().map(one).toList()) : one.apply(value);
     }
 
     /** A reviewer approves a task waiting for a human: the effect applies now. */

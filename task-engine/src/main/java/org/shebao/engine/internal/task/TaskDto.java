@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record TaskDto(long id, String businessType, String businessName, TaskState state, String status,
         boolean returned, String returnReason, long version, Map<String, Object> data, Map<String, String> assessment,
         Instant createdAt, Instant updatedAt, Instant submittedAt, Instant decidedAt, Boolean waitingForReviewer,
-        String applicant, String district, List<HistoryEntry> history) {
+        String applicant, String district, List<HistoryEntry> history, List<Long> attachments) {
 
     /** One transition in a task's history. */
     public record HistoryEntry(Instant at, String actor, TaskState from, TaskState to, String comment) {

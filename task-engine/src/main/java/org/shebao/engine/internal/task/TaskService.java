@@ -129,6 +129,8 @@ public class TaskService {
             Assessment assessment = checked(type, FormData.of(TaskJson.read(task.data)), caller);
             long now = clock.millis();
             task.assessment = TaskJson.write(assessment.amounts());
+            // checked and assessed by the plugin present now: the task goes on with its version
+            task.businessVersion = type.version();
             Tasks.transition(em, task, next, caller.login(), now, null);
             task.returned = false;
             task.reviewStage = TaskEntity.AUTO;

@@ -88,6 +88,29 @@ public class ArrearsResource {
         return Text.preferred(headers.getAcceptableLanguages());
     }
 
+    /** The plugin's screen for the console (an ES module). */
+    @GET
+    @Path("ui/slips.js")
+    @Produces("text/javascript;charset=UTF-8")
+    public String slipsModule() throws java.io.IOException {
+        try (java.io.InputStream in = ArrearsResource.class.getResourceAsStream("/ui/slips.js")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The texts of that screen, in the caller's language. */
+    @GET
+    @Path("ui/messages")
+    public Map<String, String> uiMessages() {
+        Locale locale = locale();
+        java.util.ResourceBundle bundle = java.util.ResourceBundle.getBundle("org.shebao.plugin.arrearspayment.internal.messages",
+                locale, ArrearsResource.class.getClassLoader(),
+                java.util.ResourceBundle.Control.getNoFallbackControl(java.util.ResourceBundle.Control.FORMAT_PROPERTIES));
+        Map<String, String> texts = new java.util.TreeMap<>();
+        bundle.keySet().stream().filter(k -> k.startsWith("ui.")).forEach(k -> texts.put(k, bundle.getString(k)));
+        return texts;
+    }
+
     /** 核定后欠费信息: totals per type over all arrears of the query, and one page of the lines. */
     @GET
     @Path("arrears")

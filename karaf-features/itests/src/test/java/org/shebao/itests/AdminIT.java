@@ -1,0 +1,282 @@
+package org.shebao.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.shebao.api.records.EnrolmentStatus;
+import org.shebao.api.records.InsuranceType;
+import org.shebao.api.records.Records;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Administration in the running container: a business bundle uploaded, used, removed with a task in flight (kept
+ * and finished once it is back), upgraded; uploads that are not valid business bundles refused with nothing
+ * changed; plugins switched off and on per district by the district's office, in Config Admin; the operators'
+ * shell commands.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class AdminIT extends ContainerTest {
+
+    static final String PILOT = "jiangan-medical-pilot";
+    private static final YearMonth NOW = YearMonth.from(LocalDate.parse(ShebaoContainer.TODAY));
+
+    @Inject
+    BundleContext context;
+
+    @Inject
+    Records records;
+
+    @Inject
+    ConfigurationAdmin configurations;
+
+    @Inject
+    SessionFactory shell;
+
+    private static byte[] pilotJar() throws Exception {
+        return Files.readAllBytes(Path.of(System.getProperty(ShebaoContainer.PILOT_PLUGIN)));
+    }
+
+    /** The jar with its manifest changed. */
+    private static byte[] withManifest(byte[] jar, Consumer<Attributes> change) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(jar))) {
+            Manifest manifest = in.getManifest();
+            change.accept(manifest.getMainAttributes());
+            try (JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
+                for (JarEntry e; (e = in.getNextJarEntry()) != null;) {
+                    jarOut.putNextEntry(new JarEntry(e.getName()));
+                    in.transferTo(jarOut);
+                    jarOut.closeEntry();
+                }
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static List<String> menu(Http http) {
+        List<String> ids = new ArrayList<>();
+        http.get("/api/business-types").json().forEach(t -> ids.add(t.path("id").asText()));
+        return ids;
+    }
+
+    private static JsonNode plugin(Http admin, String id) {
+        for (JsonNode p : admin.get("/api/admin/plugins").json()) {
+            if (p.path("id").asText().equals(id)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private boolean bundleInstalled(String symbolicName) {
+        for (Bundle b : context.getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String shell(String command) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, "UTF-8");
+        Session session = shell.create(new ByteArrayInputStream(new byte[0]), print, print);
+        try {
+            Object result = session.execute(command);
+            print.flush();
+            return out.toString("UTF-8") + (result == null ? "" : result);
+        } finally {
+            session.close();
+        }
+    }
+
+    private static JsonNode submitAndAwait(Http http, String type, String until) {
+        JsonNode saved = http.post("/api/tasks", Map.of("businessType", type, "data", Map.of())).json();
+        long id = saved.path("id").asLong();
+        assertEquals(200, http.post("/api/tasks/" + id + "/submit", Map.of("version", saved.path("version").asLong())).status());
+        if (until != null) {
+            Waits.until("task " + id + " " + until, 30, () -> http.get("/api/tasks/" + id).json().path("state").asText().equals(until));
+        }
+        return http.get("/api/tasks/" + id).json();
+    }
+
+    @Test
+    public void aBusinessBundleIsUploadedUsedRemovedWithATaskInFlightAndUpgraded() throws Exception {
+        Http admin = BusinessPluginsIT.demo(port, "admin");
+        Http jiangan = citizen("420102");
+        Http hongshan = citizen("420111");
+        byte[] jar = pilotJar();
+        int before = admin.get("/api/admin/plugins").json().size();
+        String bsn = "org.shebao.shebao-plugin-" + PILOT;
+
+        // refused uploads change nothing
+        Http.Answer text = admin.upload("/api/admin/plugins", "notes.jar", "application/java-archive", "not a jar".getBytes());
+        assertEquals(text.body(), 400, text.status());
+        assertTrue(text.body(), text.body().contains("不是 OSGi 插件包"));
+        Http.Answer noHeader = admin.upload("/api/admin/plugins", "p.jar", "application/java-archive",
+                withManifest(jar, a -> a.remove(new Attributes.Name("Shebao-Plugin"))));
+        assertEquals(noHeader.body(), 400, noHeader.status());
+        assertTrue(noHeader.body(), noHeader.body().contains("Shebao-Plugin"));
+        Http.Answer duplicate = admin.upload("/api/admin/plugins", "p.jar", "application/java-archive", withManifest(jar, a -> {
+            a.putValue("Shebao-Plugin", "enrol");
+            a.putValue("Bundle-SymbolicName", "org.example.enrol");
+        }));
+        assertEquals(duplicate.body(), 409, duplicate.status());
+        Http.Answer unresolvable = admin.upload("/api/admin/plugins", "p.jar", "application/java-archive", withManifest(jar,
+                a -> a.putValue("Import-Package", a.getValue("Import-Package") + ",org.example.nowhere;version=\"[1,2)\"")));
+        assertEquals(unresolvable.body(), 400, unresolvable.status());
+        assertTrue(unresolvable.body(), unresolvable.body().contains("org.example.nowhere"));
+        assertFalse(bundleInstalled(bsn));
+        assertEquals(before, admin.get("/api/admin/plugins").json().size());
+        assertEquals(403, jiangan.upload("/api/admin/plugins", "p.jar", "application/java-archive", jar).status());
+
+        // installed while the platform runs: the district it serves sees it, the others do not
+        Http.Answer installed = admin.upload("/api/admin/plugins", "pilot.jar", "application/java-archive", jar);
+        assertEquals(installed.body(), 201, installed.status());
+        assertEquals("ACTIVE", installed.json().path("bundleState").asText());
+        assertEquals("420102", installed.json().path("districts").get(0).asText());
+        assertEquals(409, admin.upload("/api/admin/plugins", "pilot.jar", "application/java-archive", jar).status());
+        Waits.until("the pilot in 江岸区's menu", 30, () -> menu(jiangan).contains(PILOT));
+        assertFalse(menu(hongshan).contains(PILOT));
+        assertEquals(404, hongshan.post("/api/tasks", Map.of("businessType", PILOT, "data", Map.of())).status());
+        submitAndAwait(jiangan, PILOT, "APPROVED");
+        assertEquals(EnrolmentStatus.PAYING, records.enrolment(jiangan.me(), InsuranceType.MEDICAL).orElseThrow().status());
+        assertEquals(NOW.plusMonths(1), records.enrolment(jiangan.me(), InsuranceType.MEDICAL).orElseThrow().payingFrom());
+
+        // removed with a task in flight: the task stays and is decided once the plugin is back
+        Configuration review = configurations.getConfiguration("org.shebao.review", null);
+        Dictionary<String, Object> reviewBefore = review.getProperties();
+        Hashtable<String, Object> slower = new Hashtable<>();
+        for (var keys = reviewBefore.keys(); keys.hasMoreElements();) {
+            String key = keys.nextElement();
+            slower.put(key, reviewBefore.get(key));
+        }
+        slower.put("delaySeconds", "3");
+        review.update(slower);
+        Http other = citizen("420102");
+        long inFlight;
+        try {
+            Thread.sleep(1000);
+            inFlight = submitAndAwait(other, PILOT, null).path("id").asLong();
+            assertEquals(204, admin.delete("/api/admin/plugins/" + PILOT).status());
+        } finally {
+            review.update(reviewBefore);
+        }
+        assertFalse(bundleInstalled(bsn));
+        assertEquals(null, plugin(admin, PILOT));
+        Thread.sleep(5000);
+        JsonNode waiting = other.get("/api/tasks/" + inFlight).json();
+        assertEquals("SUBMITTED", waiting.path("state").asText());
+        assertEquals("江岸区灵活就业医保扩面试点", waiting.path("businessName").asText());
+        assertEquals(201, admin.upload("/api/admin/plugins", "pilot.jar", "application/java-archive", jar).status());
+        Waits.until("the waiting task decided", 30, () -> other.get("/api/tasks/" + inFlight).json().path("state").asText().equals("APPROVED"));
+
+        // upgraded in place
+        byte[] next = withManifest(jar, a -> a.putValue("Bundle-Version", "0.2.0"));
+        Http.Answer upgraded = admin.upload("/api/admin/plugins/" + PILOT, "pilot-0.2.0.jar", "application/java-archive", next, "PUT");
+        assertEquals(upgraded.body(), 200, upgraded.status());
+        assertEquals("0.2.0", upgraded.json().path("version").asText());
+        Waits.until("version 0.2.0 in the menu", 30, () -> {
+            for (JsonNode t : jiangan.get("/api/business-types").json()) {
+                if (t.path("id").asText().equals(PILOT)) {
+                    return t.path("version").asText().equals("0.2.0");
+                }
+            }
+            return false;
+        });
+        Http.Answer wrong = admin.upload("/api/admin/plugins/" + PILOT, "enrol.jar", "application/java-archive",
+                withManifest(jar, a -> a.putValue("Shebao-Plugin", "enrol")), "PUT");
+        assertEquals(400, wrong.status());
+        assertEquals("0.2.0", plugin(admin, PILOT).path("version").asText());
+
+        String listed = shell("shebao:plugin-list");
+        assertTrue(listed, listed.contains(PILOT) && listed.contains("0.2.0") && listed.contains("enrol"));
+        String tasks = shell("shebao:task-list --state APPROVED --business " + PILOT);
+        assertTrue(tasks, tasks.contains(String.valueOf(inFlight)));
+
+        assertEquals(204, admin.delete("/api/admin/plugins/" + PILOT).status());
+        Waits.until("the pilot gone from the menu", 30, () -> !menu(jiangan).contains(PILOT));
+        assertEquals(404, admin.delete("/api/admin/plugins/" + PILOT).status());
+    }
+
+    @Test
+    public void aDistrictOfficeSwitchesABusinessOffAndOnForItsDistrictOnly() throws Exception {
+        Http jianganAdmin = BusinessPluginsIT.demo(port, "jiangan-admin");
+        Http jiangan = citizen("420102");
+        Http hongshan = citizen("420111");
+        assertTrue(menu(jiangan).contains("suspend"));
+
+        assertEquals(403, jianganAdmin.put("/api/admin/districts/420111/plugins/suspend", Map.of("enabled", false)).status());
+        assertEquals(403, jiangan.put("/api/admin/districts/420102/plugins/suspend", Map.of("enabled", false)).status());
+        assertEquals(400, jianganAdmin.put("/api/admin/districts/420102/plugins/suspend", Map.of()).status());
+        assertEquals(404, jianganAdmin.put("/api/admin/districts/420102/plugins/nothing", Map.of("enabled", false)).status());
+
+        Http.Answer off = jianganAdmin.put("/api/admin/districts/420102/plugins/suspend", Map.of("enabled", false));
+        assertEquals(off.body(), 200, off.status());
+        try {
+            Waits.until("suspend gone from 江岸区's menu", 10, () -> !menu(jiangan).contains("suspend"));
+            assertTrue(menu(hongshan).contains("suspend"));
+            assertEquals(404, jiangan.post("/api/tasks", Map.of("businessType", "suspend", "data", Map.of("types", List.of("110")))).status());
+            Waits.until("kept in Config Admin", 10, () -> {
+                try {
+                    Dictionary<String, Object> props = configurations.getConfiguration("org.shebao.enablement", null).getProperties();
+                    return props != null && "suspend".equals(props.get("disabled.420102"));
+                } catch (java.io.IOException e) {
+                    throw new AssertionError(e);
+                }
+            });
+            boolean listedOff = false;
+            for (JsonNode p : jianganAdmin.get("/api/admin/districts/420102/plugins").json()) {
+                if (p.path("id").asText().equals("suspend")) {
+                    listedOff = !p.path("enabled").asBoolean();
+                }
+            }
+            assertTrue(listedOff);
+            assertTrue(shell("shebao:plugin-list").contains("420102"));
+        } finally {
+            assertEquals(200, jianganAdmin.put("/api/admin/districts/420102/plugins/suspend", Map.of("enabled", true)).status());
+        }
+        Waits.until("suspend back in 江岸区's menu", 10, () -> menu(jiangan).contains("suspend"));
+
+        assertTrue(shell("shebao:plugin-disable 420105 tier-change").contains("switched off"));
+        Http hanyang = citizen("420105");
+        Waits.until("tier-change gone from 汉阳区's menu", 10, () -> !menu(hanyang).contains("tier-change"));
+        assertTrue(shell("shebao:plugin-enable 420105 tier-change").contains("switched on"));
+        Waits.until("tier-change back", 10, () -> menu(hanyang).contains("tier-change"));
+    }
+}

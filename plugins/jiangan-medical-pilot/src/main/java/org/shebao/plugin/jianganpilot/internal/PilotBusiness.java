@@ -1,0 +1,128 @@
+package org.shebao.plugin.jianganpilot.internal;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Version;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.shebao.api.ShebaoException.FieldError;
+import org.shebao.api.form.Field;
+import org.shebao.api.form.FormSchema;
+import org.shebao.api.i18n.Text;
+import org.shebao.api.records.Contact;
+import org.shebao.api.records.Household;
+import org.shebao.api.records.Identity;
+import org.shebao.api.records.InsuranceType;
+import org.shebao.api.records.Person;
+import org.shebao.api.records.RatesService;
+import org.shebao.api.records.Records;
+import org.shebao.api.records.ResidentId;
+import org.shebao.api.spi.BusinessType;
+import org.shebao.api.task.Applicant;
+import org.shebao.api.task.Assessment;
+import org.shebao.api.task.Decision;
+import org.shebao.api.task.EffectContext;
+import org.shebao.api.task.FormData;
+import org.shebao.api.task.TaskView;
+
+import static org.shebao.plugin.jianganpilot.internal.PilotRules.t;
+
+/** 江岸区灵活就业医保扩面试点: offered in 420102 only; enrols in 310 (with 330) from the next month. */
+@Component(service = BusinessType.class, configurationPid = "org.shebao.plugin.jiangan-medical-pilot")
+@Designate(ocd = PilotBusiness.Config.class)
+public class PilotBusiness implements BusinessType {
+
+    @ObjectClassDefinition(name = "Jiang'an medical pilot")
+    public @interface Config {
+        @AttributeDefinition(description = "Citizens under this age may join the pilot")
+        int ageLimit() default 65;
+    }
+
+    private final Records records;
+    private final RatesService rates;
+    private final String version;
+    private volatile int ageLimit;
+
+    @Activate
+    public PilotBusiness(BundleContext context, @Reference Records records, @Reference RatesService rates, Config config) {
+        this.records = records;
+        this.rates = rates;
+        Version v = context.getBundle().getVersion();
+        this.version = new Version(v.getMajor(), v.getMinor(), v.getMicro()).toString();
+        configure(config);
+    }
+
+    @Modified
+    void configure(Config config) {
+        ageLimit = config.ageLimit();
+    }
+
+    @Override
+    public String id() {
+        return "jiangan-medical-pilot";
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public Text name() {
+        return t("name");
+    }
+
+    @Override
+    public Set<String> districts() {
+        return Set.of(PilotRules.DISTRICT);
+    }
+
+    @Override
+    public FormSchema form(Applicant applicant) {
+        List<Field> fields = new ArrayList<>(Identity.fields());
+        fields.add(Field.text("startMonth", t("field.startMonth")).asReadOnly().asImportant());
+        fields.add(Field.money("medicalMonthly", t("field.medicalMonthly")).asImportant());
+        Map<String, Object> values = new LinkedHashMap<>(Identity.of(applicant.account(), records.person(applicant.account().login())).values());
+        values.put("startMonth", PilotRules.startMonth(applicant.today()).toString());
+        return new FormSchema(fields, values);
+    }
+
+    @Override
+    public List<FieldError> validate(FormData data, Applicant applicant) {
+        return List.of();
+    }
+
+    @Override
+    public Assessment assess(FormData data, Applicant applicant) {
+        var month = PilotRules.startMonth(applicant.today());
+        return Assessment.of(Map.of("medicalMonthly",
+                rates.rates(applicant.account().district(), java.time.Year.of(month.getYear())).medicalMonthly()));
+    }
+
+    @Override
+    public Decision review(TaskView task, Applicant applicant) {
+        LocalDate day = task.submittedAt().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
+        return PilotRules.review(new ResidentId(task.applicant().login()), task.applicant().district(),
+                records.enrolments(task.applicant().login()), day, ageLimit);
+    }
+
+    @Override
+    public void apply(TaskView task, EffectContext effects) {
+        var account = task.applicant();
+        Person person = records.person(account.login()).orElseGet(() -> Person.of(new ResidentId(account.login()),
+                account.displayName(), account.district(), Household.LOCAL, Contact.NONE));
+        effects.records().enrol(person, InsuranceType.MEDICAL, null, PilotRules.startMonth(effects.today()));
+    }
+}
