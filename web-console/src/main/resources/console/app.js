@@ -294,6 +294,12 @@ function startEvents() {
   let failures = 0;
   const onChange = async (data) => {
     const hash = location.hash || '#/';
+    if (!isCitizen()) {
+      // a reviewer's inbox follows the district's tasks
+      const main = document.getElementById('main');
+      if (main && (hash === '#/' || hash === '#/review')) await inboxPage(main, staffCtx());
+      return;
+    }
     if (hash === '#/' || hash === '#') {
       const main = document.getElementById('main');
       if (main) await refreshHome(main);
@@ -340,6 +346,7 @@ async function route() {
   if (!state.menu) await buildMenu();
   let m;
   if (!isCitizen()) {
+    if (state.me.roles.includes('REVIEWER')) startEvents();
     const main = el('main', {}, el('p', { class: 'loading' }, t('app.loading')));
     shell(main);
     if ((m = hash.match(/^#\/entry\/([^/]+)$/))) { await entryPage({ id: decodeURIComponent(m[1]) }); return; }

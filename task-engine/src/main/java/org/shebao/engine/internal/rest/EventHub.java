@@ -30,6 +30,9 @@ public class EventHub implements EventHandler {
     record Subscriber(SseEventSink sink, Sse sse) {
     }
 
+    /** The key under which a district's reviewers listen. */
+    static final String REVIEWERS = "reviewers:";
+
     private final Map<String, Set<Subscriber>> byLogin = new ConcurrentHashMap<>();
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "shebao-sse-heartbeat");
@@ -56,6 +59,8 @@ public class EventHub implements EventHandler {
             String json = "{\"id\":" + event.getProperty("id") + ",\"state\":\"" + event.getProperty("state")
                     + "\",\"businessType\":\"" + event.getProperty("businessType") + "\"}";
             broadcast(owner, "task", json);
+            // the district's reviewers hear of it too (their inbox follows without a reload); no citizen data
+            broadcast(REVIEWERS + event.getProperty("district"), "task", json);
         } else if (event.getProperty("login") instanceof String login && event.getProperty("data") instanceof String data) {
             // one event name for what plugins publish; the data says which plugin and what
             broadcast(login, "notice", "{\"topic\":\"" + topic.substring(topic.lastIndexOf('/') + 1).replace("\"", "")

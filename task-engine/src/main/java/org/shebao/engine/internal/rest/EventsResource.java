@@ -16,7 +16,10 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.shebao.api.account.Account;
 
-/** {@code GET /api/events}: the caller's server-sent events (their tasks' transitions, plugins' notices). */
+/**
+ * {@code GET /api/events}: the caller's server-sent events: a citizen's own tasks' transitions and plugins' notices;
+ * for a reviewer, the transitions of the district's tasks (ids and states only).
+ */
 @Component(service = EventsResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(ShebaoApplication.SELECT)
@@ -37,6 +40,7 @@ public class EventsResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void events(@Context SseEventSink sink, @Context Sse sse) {
         Account caller = Callers.require(security);
-        hub.subscribe(caller.login(), sink, sse);
+        hub.subscribe(caller.has(org.shebao.api.account.Role.REVIEWER) ? EventHub.REVIEWERS + caller.district() : caller.login(),
+                sink, sse);
     }
 }
