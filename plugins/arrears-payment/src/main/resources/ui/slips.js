@@ -17,6 +17,9 @@ export default async function mount(root, ctx) {
     const cents = rows.filter((r) => ticked.has(String(r.id))).reduce((a, r) => a + Math.round(Number(r.total) * 100), 0);
     total.textContent = money((cents / 100).toFixed(2));
   };
+  // 补差 and 暂按 YYYY 年度标准, for the lines that are so
+  const note = (row) => [row.kind && row.kind !== 'REGULAR' ? row.kindName : null,
+    row.provisional ? t('ui.provisional', row.ratesYear) : null].filter(Boolean).join('，');
   const query = async () => {
     const r = await api('GET', `${base}/payable${from.value ? '?from=' + from.value : ''}`);
     if (!r.ok) { message.replaceChildren(el('p', { class: 'alert', role: 'alert' }, r.json ? r.json.detail : '')); return; }
@@ -27,7 +30,8 @@ export default async function mount(root, ctx) {
         onchange: (e) => { if (e.target.checked) ticked.add(String(row.id)); else ticked.delete(String(row.id)); sum(); } })),
       el('td', {}, row.month), el('td', {}, row.typeName), el('td', { class: 'num' }, money(row.amount)),
       el('td', { class: 'num' }, money(row.lateFee)), el('td', { class: 'num' }, money(row.interest)),
-      el('td', { class: 'num' }, money(row.total)))) : [el('tr', {}, el('td', { colspan: 7 }, t('ui.none')))]));
+      el('td', { class: 'num' }, money(row.total)), el('td', { class: 'provisional' }, note(row))))
+      : [el('tr', {}, el('td', { colspan: 8 }, t('ui.none')))]));
     sum();
   };
   const listSlips = async () => {
@@ -52,7 +56,7 @@ export default async function mount(root, ctx) {
     heading('slip-heading', t('ui.title')), message,
     el('div', { class: 'task' }, el('label', { for: 'slip-from' }, t('ui.from')), from,
       el('div', { class: 'actions' }, el('button', { type: 'button', id: 'slip-query', onclick: query }, t('ui.query')))),
-    table('slip-heading', [t('ui.tick'), t('ui.month'), t('ui.type'), t('ui.amount'), t('ui.lateFee'), t('ui.interest'), t('ui.subtotal')], body),
+    table('slip-heading', [t('ui.tick'), t('ui.month'), t('ui.type'), t('ui.amount'), t('ui.lateFee'), t('ui.interest'), t('ui.subtotal'), t('ui.note')], body),
     el('p', {}, el('label', { for: 'slip-total' }, t('ui.total')), ' ', total),
     el('div', { class: 'actions' }, el('button', { type: 'button', id: 'slip-create', onclick: create }, t('ui.create')),
       el('button', { type: 'button', class: 'secondary', onclick: ctx.home }, t('ui.home'))),

@@ -42,7 +42,8 @@ public class DemoAccounts {
             new Staff("wuchang-reviewer", "武昌区经办人", "420106", Role.REVIEWER),
             new Staff("jianghan-reviewer", "江汉区经办人", "420103", Role.REVIEWER),
             new Staff("qiaokou-reviewer", "硚口区经办人", "420104", Role.REVIEWER),
-            new Staff("hanyang-reviewer", "汉阳区经办人", "420105", Role.REVIEWER));
+            new Staff("hanyang-reviewer", "汉阳区经办人", "420105", Role.REVIEWER),
+            new Staff("qingshan-reviewer", "青山区经办人", "420107", Role.REVIEWER));
 
     @Activate
     public DemoAccounts(@Reference AccountService accounts) {

@@ -5,7 +5,6 @@ import java.time.Year;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 
 import org.shebao.api.records.Contact;
@@ -21,9 +20,10 @@ import org.shebao.api.records.ResidentId;
 
 /**
  * The demo citizens' records of DEMO.md, relative to the current month: months before it PAID unless the
- * history says otherwise, the current month DUE. Amounts come from the configured rates; months before the
- * first configured year (the demo's pre-2019 history) carry that first year's figures, as the bureau's legacy
- * amounts are not part of the demo.
+ * history says otherwise, the current month DUE. Amounts come from the configured rates (provisionally the latest
+ * earlier year's for a year without its own, as the platform computes them); months before the first configured
+ * year (the demo's pre-2019 history) carry that first year's figures, as the bureau's legacy amounts are not part of
+ * the demo.
  */
 final class DemoHistories {
 
@@ -32,15 +32,15 @@ final class DemoHistories {
     }
 
     private final YearMonth current;
-    private final Function<Year, Optional<Rates>> rates;
+    private final Function<Year, Rates> rates;
     private final Year firstConfigured;
 
     /**
      * @param today           the demo's today
-     * @param rates           the city's rates by year
+     * @param rates           the city's rates that apply to a year (provisional ones included)
      * @param firstConfigured the first year with rates
      */
-    DemoHistories(LocalDate today, Function<Year, Optional<Rates>> rates, Year firstConfigured) {
+    DemoHistories(LocalDate today, Function<Year, Rates> rates, Year firstConfigured) {
         this.current = YearMonth.from(today);
         this.rates = rates;
         this.firstConfigured = firstConfigured;
@@ -61,15 +61,18 @@ final class DemoHistories {
                     List.of(paying(InsuranceType.PENSION, 60, since, since), paying(InsuranceType.MEDICAL, null, since, since)),
                     lines));
         }
-        // 王强: 110 at 100% and 310 since 2018-01; the last six months unpaid (arrears)
+        // 王强: 110 at 100% and 310 since 2018-01; the six months before last unpaid (arrears by the rule: month M is
+        // arrears after the last day of M+1), last month still due
         {
             YearMonth since = YearMonth.of(2018, 1);
-            YearMonth lastPaid = current.minusMonths(7);
+            YearMonth lastPaid = current.minusMonths(8);
             List<ImportedLine> lines = new ArrayList<>();
             lines.addAll(lines(InsuranceType.PENSION, 100, since, lastPaid, LineStatus.PAID, List.of()));
             lines.addAll(medical(since, lastPaid, LineStatus.PAID));
-            lines.addAll(lines(InsuranceType.PENSION, 100, current.minusMonths(6), current.minusMonths(1), LineStatus.ARREARS, List.of()));
-            lines.addAll(medical(current.minusMonths(6), current.minusMonths(1), LineStatus.ARREARS));
+            lines.addAll(lines(InsuranceType.PENSION, 100, current.minusMonths(7), current.minusMonths(2), LineStatus.ARREARS, List.of()));
+            lines.addAll(medical(current.minusMonths(7), current.minusMonths(2), LineStatus.ARREARS));
+            lines.addAll(lines(InsuranceType.PENSION, 100, current.minusMonths(1), current.minusMonths(1), LineStatus.DUE, List.of()));
+            lines.addAll(medical(current.minusMonths(1), current.minusMonths(1), LineStatus.DUE));
             lines.addAll(currentDue(true, 100));
             all.add(new History(person("420111197811020334", "王强", "420111", 3, "武汉市洪山区珞喻路 300 号"),
                     List.of(paying(InsuranceType.PENSION, 100, since, since), paying(InsuranceType.MEDICAL, null, since, since)),
@@ -99,6 +102,18 @@ final class DemoHistories {
         }
         // 赵敏: never enrolled, over the age limit for women
         all.add(new History(person("420105197012010669", "赵敏", "420105", 6, "武汉市汉阳区汉阳大道 600 号"), List.of(), List.of()));
+        // 孙丽: records but no account (she registers herself): 110 at 80% and 310 since 2021-03, all paid
+        {
+            YearMonth since = YearMonth.of(2021, 3);
+            List<ImportedLine> lines = new ArrayList<>();
+            lines.addAll(lines(InsuranceType.PENSION, 80, since, current.minusMonths(1), LineStatus.PAID, List.of()));
+            lines.addAll(medical(since, current.minusMonths(1), LineStatus.PAID));
+            lines.addAll(currentDue(true, 80));
+            all.add(new History(Person.of(new ResidentId("420107198806120226"), "孙丽", "420107", Household.LOCAL,
+                    new Contact("13907100001", "武汉市青山区和平大道 700 号", "430000", null, null, null)),
+                    List.of(paying(InsuranceType.PENSION, 80, since, since), paying(InsuranceType.MEDICAL, null, since, since)),
+                    lines));
+        }
         return all;
     }
 
@@ -135,7 +150,8 @@ final class DemoHistories {
         for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
             if (!skip.contains(m)) {
                 Rates r = ratesOf(m);
-                out.add(new ImportedLine(type, m, r.base(type, tier), r.monthly(type, tier), status));
+                out.add(new ImportedLine(type, m, r.base(type, tier), r.monthly(type, tier), status, tier,
+                        r.year().getValue()));
             }
         }
         return out;
@@ -143,7 +159,7 @@ final class DemoHistories {
 
     private Rates ratesOf(YearMonth month) {
         Year year = Year.of(month.getYear()).isBefore(firstConfigured) ? firstConfigured : Year.of(month.getYear());
-        return rates.apply(year).orElseThrow(() -> new IllegalStateException("no rates configured for " + year));
+        return rates.apply(year);
     }
 
     private static void addMonths(List<YearMonth> into, YearMonth from, YearMonth to) {

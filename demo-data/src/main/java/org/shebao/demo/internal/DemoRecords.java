@@ -43,7 +43,7 @@ public class DemoRecords {
         try {
             LocalDate today = LocalDate.now(clock);
             SortedSet<Year> years = awaitRates(rates, Year.of(today.getYear()));
-            DemoHistories histories = new DemoHistories(today, y -> rates.find(Rates.CITY, y), years.first());
+            DemoHistories histories = new DemoHistories(today, y -> rates.rates(Rates.CITY, y), years.first());
             int seeded = 0;
             for (DemoHistories.History h : histories.all()) {
                 String id = h.person().id().value();
@@ -63,13 +63,23 @@ public class DemoRecords {
         }
     }
 
-    /** The configured years, once every year from the first to this one is there (at most two minutes). */
+    /**
+     * The configured years, once every year from the first to this one is there, or to last year's and nothing more
+     * came for two seconds (this year is then provisional); at most two minutes.
+     */
     private static SortedSet<Year> awaitRates(RatesService rates, Year thisYear) throws InterruptedException {
         long deadline = System.nanoTime() + 120_000_000_000L;
+        SortedSet<Year> seen = null;
+        long stableSince = System.nanoTime();
         while (true) {
             SortedSet<Year> years = rates.years(Rates.CITY);
-            boolean complete = !years.isEmpty() && years.contains(thisYear)
-                    && years.size() == thisYear.getValue() - years.first().getValue() + 1;
+            if (!years.equals(seen)) {
+                seen = years;
+                stableSince = System.nanoTime();
+            }
+            boolean contiguous = !years.isEmpty() && years.size() == years.last().getValue() - years.first().getValue() + 1;
+            boolean complete = contiguous && (years.contains(thisYear) || (years.last().equals(thisYear.minusYears(1))
+                    && System.nanoTime() - stableSince > 2_000_000_000L));
             if (complete || System.nanoTime() > deadline) {
                 if (!complete) {
                     LOG.warn("Demo records: rates configured for {} only", years);

@@ -10,7 +10,6 @@ import java.time.Year;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -35,8 +34,12 @@ public class DemoHistoriesTest {
     }
 
     private static Map<String, DemoHistories.History> histories() {
-        return new DemoHistories(TODAY, y -> y.getValue() >= 2019 && y.getValue() <= 2026 ? Optional.of(rates(y.getValue()))
-                : Optional.empty(), Year.of(2019)).all().stream()
+        return histories(TODAY);
+    }
+
+    /** The histories on a day, with rows for 2019–2026 (a later year provisionally at 2026's, as the platform does). */
+    private static Map<String, DemoHistories.History> histories(LocalDate today) {
+        return new DemoHistories(today, y -> rates(Math.min(y.getValue(), 2026)), Year.of(2019)).all().stream()
                 .collect(Collectors.toMap(h -> h.person().name(), h -> h));
     }
 
@@ -45,18 +48,55 @@ public class DemoHistoriesTest {
     }
 
     @Test
-    public void wangQiangOwesTheLastSixMonthsOfEachType() {
+    public void wangQiangOwesTheSixMonthsBeforeLastAndLastMonthIsStillDue() {
         DemoHistories.History wang = histories().get("王强");
         for (InsuranceType type : InsuranceType.values()) {
             List<ImportedLine> arrears = lines(wang, type, LineStatus.ARREARS);
             assertEquals(type.toString(), 6, arrears.size());
-            assertEquals(YearMonth.of(2026, 5), arrears.get(0).month());
-            assertEquals(YearMonth.of(2026, 10), arrears.get(5).month());
-            assertEquals(1, lines(wang, type, LineStatus.DUE).size());
+            assertEquals(YearMonth.of(2026, 4), arrears.get(0).month());
+            assertEquals(YearMonth.of(2026, 9), arrears.get(5).month());
+            List<ImportedLine> due = lines(wang, type, LineStatus.DUE);
+            assertEquals(List.of(YearMonth.of(2026, 10), YearMonth.of(2026, 11)), due.stream().map(ImportedLine::month).toList());
         }
         assertEquals(new BigDecimal("1359.00"), lines(wang, InsuranceType.PENSION, LineStatus.ARREARS).get(0).amount());
         // 2018 history carries the first configured year's figures
         assertEquals(YearMonth.of(2018, 1), lines(wang, InsuranceType.PENSION, LineStatus.PAID).get(0).month());
+    }
+
+    /** Month M is arrears after the last day of M+1: on any day of the year, every seeded status obeys it. */
+    @Test
+    public void everySeededStatusFollowsTheArrearsRuleAllYearRound() {
+        for (LocalDate day = LocalDate.of(2026, 1, 1); day.getYear() == 2026; day = day.plusDays(1)) {
+            YearMonth lastArrears = YearMonth.from(day).minusMonths(2);
+            for (DemoHistories.History h : histories(day).values()) {
+                for (ImportedLine l : h.lines()) {
+                    if (l.status() == LineStatus.ARREARS) {
+                        assertFalse(h.person().name() + " " + l.month() + " on " + day, l.month().isAfter(lastArrears));
+                    }
+                    if (l.status() == LineStatus.DUE) {
+                        assertTrue(h.person().name() + " " + l.month() + " on " + day, l.month().isAfter(lastArrears));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    public void inJanuaryWithNoRowTheCurrentMonthIsDueAtLastYearsRates() {
+        DemoHistories.History li = histories(LocalDate.of(2027, 1, 5)).get("李娜");
+        ImportedLine january = lines(li, InsuranceType.PENSION, LineStatus.DUE).get(0);
+        assertEquals(YearMonth.of(2027, 1), january.month());
+        assertEquals(2026, january.ratesYear());
+        assertEquals(Integer.valueOf(60), january.tierPercent());
+    }
+
+    @Test
+    public void sunLiHasRecordsSinceMarch2021() {
+        DemoHistories.History sun = histories().get("孙丽");
+        assertEquals("420107", sun.person().district());
+        assertEquals("13907100001", sun.person().contact().mobile());
+        assertEquals(YearMonth.of(2021, 3), lines(sun, InsuranceType.PENSION, LineStatus.PAID).get(0).month());
+        assertEquals(new BigDecimal("1087.20"), lines(sun, InsuranceType.PENSION, LineStatus.PAID).get(0).amount());
     }
 
     @Test

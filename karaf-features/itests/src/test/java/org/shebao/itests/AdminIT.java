@@ -6,7 +6,6 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -25,8 +24,6 @@ import java.util.jar.Manifest;
 
 import javax.inject.Inject;
 
-import org.apache.karaf.shell.api.console.Session;
-import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -35,10 +32,8 @@ import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.shebao.api.records.EnrolmentStatus;
 import org.shebao.api.records.InsuranceType;
-import org.shebao.api.records.Records;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -58,14 +53,8 @@ public class AdminIT extends ContainerTest {
     @Inject
     BundleContext context;
 
-    @Inject
-    Records records;
 
-    @Inject
-    ConfigurationAdmin configurations;
 
-    @Inject
-    SessionFactory shell;
 
     private static byte[] pilotJar() throws Exception {
         return Files.readAllBytes(Path.of(System.getProperty(ShebaoContainer.PILOT_PLUGIN)));
@@ -112,18 +101,6 @@ public class AdminIT extends ContainerTest {
         return false;
     }
 
-    private String shell(String command) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream print = new PrintStream(out, true, "UTF-8");
-        Session session = shell.create(new ByteArrayInputStream(new byte[0]), print, print);
-        try {
-            Object result = session.execute(command);
-            print.flush();
-            return out.toString("UTF-8") + (result == null ? "" : result);
-        } finally {
-            session.close();
-        }
-    }
 
     private static JsonNode submitAndAwait(Http http, String type, String until) {
         JsonNode saved = http.post("/api/tasks", Map.of("businessType", type, "data", Map.of())).json();

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import javax.inject.Inject;
 
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -25,21 +24,14 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
-import org.shebao.api.records.Contact;
 import org.shebao.api.records.Enrolment;
 import org.shebao.api.records.EnrolmentStatus;
-import org.shebao.api.records.Household;
 import org.shebao.api.records.InsuranceType;
 import org.shebao.api.records.LedgerLine;
 import org.shebao.api.records.LineStatus;
-import org.shebao.api.records.Person;
 import org.shebao.api.records.Rates;
-import org.shebao.api.records.RatesService;
-import org.shebao.api.records.Records;
 import org.shebao.api.records.RecordsImport;
 import org.shebao.api.records.RecordsImport.ImportedLine;
-import org.shebao.api.records.ResidentId;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -57,17 +49,17 @@ public class ArrearsPluginsIT extends ContainerTest {
     private static final String WANG_QIANG = "420111197811020334";
     private static final String LIU_FANG = "420103198205300445";
 
-    @Inject
-    Records records;
 
-    @Inject
-    RecordsImport imports;
 
-    @Inject
-    RatesService rates;
 
-    @Inject
-    ConfigurationAdmin configurations;
+
+    private static List<YearMonth> monthsOf(YearMonth from, YearMonth to) {
+        List<YearMonth> months = new ArrayList<>();
+        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+            months.add(m);
+        }
+        return months;
+    }
 
     private static List<Long> ids(JsonNode items) {
         List<Long> ids = new ArrayList<>();
@@ -100,8 +92,14 @@ public class ArrearsPluginsIT extends ContainerTest {
         assertEquals("8154.00", paid.path("assessment").path("total").asText());
         assertEquals(6, lines(WANG_QIANG, LineStatus.PAYABLE, InsuranceType.PENSION).size());
         assertEquals(12, lines(WANG_QIANG, LineStatus.ARREARS, InsuranceType.MEDICAL).size());
+        // the decided task keeps the rows it was decided on
+        long paidTask = paid.path("id").asLong();
+        JsonNode keptRows = wang.get("/api/tasks/" + paidTask).json().path("snapshot").path("arrears");
+        assertEquals(6, keptRows.size());
+        assertEquals("ARREARS", keptRows.get(0).path("status").asText());
+        assertEquals("1359.00", keptRows.get(0).path("amount").asText());
 
-        JsonNode payable = wang.get("/api/plugins/arrears-payment/payable?from=" + NOW.minusMonths(6)).json();
+        JsonNode payable = wang.get("/api/plugins/arrears-payment/payable?from=" + NOW.minusMonths(7)).json();
         assertEquals(6, payable.path("count").asInt());
         List<Long> first3 = ids(payable.path("items")).subList(0, 3);
         Http.Answer issued = wang.post("/api/plugins/arrears-payment/slips", Map.of("lines", first3));
@@ -109,7 +107,7 @@ public class ArrearsPluginsIT extends ContainerTest {
         String voucher = issued.json().path("voucherNo").asText();
         assertTrue(voucher, voucher.matches("2026\\d{16}"));
         assertEquals("4077.00", issued.json().path("total").asText());
-        assertEquals(TODAY.plusDays(30).toString(), issued.json().path("validUntil").asText());
+        assertEquals(TODAY.plusDays(29).toString(), issued.json().path("validUntil").asText());
         assertEquals(409, wang.post("/api/plugins/arrears-payment/slips", Map.of("lines", first3)).status());
         long medical = lines(WANG_QIANG, LineStatus.ARREARS, InsuranceType.MEDICAL).get(0).id();
         Http.Answer notPayable = wang.post("/api/plugins/arrears-payment/slips", Map.of("lines", List.of(medical)));
@@ -141,6 +139,12 @@ public class ArrearsPluginsIT extends ContainerTest {
         assertEquals(cancelled.body(), 200, cancelled.status());
         assertEquals("CANCELLED", cancelled.json().path("status").asText());
         assertEquals(6, lines(WANG_QIANG, LineStatus.PAYABLE, InsuranceType.PENSION).size());
+        // today's records moved on (payable, a slip issued and cancelled); the decided task still shows its rows
+        JsonNode stillKept = wang.get("/api/tasks/" + paidTask).json().path("snapshot").path("arrears");
+        assertEquals(keptRows, stillKept);
+        assertEquals("In arrears", wang.language("en").get("/api/tasks/" + paidTask).json().path("snapshot").path("arrears")
+                .get(0).path("statusName").asText());
+        wang.language("zh-CN");
 
         // write off two medical months: the 310 query brings its 330 lines
         JsonNode toWriteOff = wang.get("/api/plugins/arrears-writeoff/arrears?insuranceType=310").json();
@@ -162,40 +166,55 @@ public class ArrearsPluginsIT extends ContainerTest {
     @Test
     public void liuFangBackPaysGapsWithInterest() {
         Http liu = BusinessPluginsIT.demo(port, LIU_FANG);
+        // the interruption periods: consecutive gap months grouped (from, to, months, principal, interest, subtotal)
         JsonNode gaps = liu.get("/api/plugins/gap-payment/gaps").json();
-        assertEquals(10, gaps.path("count").asInt());
-        JsonNode march = gaps.path("items").get(0);
-        assertEquals("2022-03", march.path("id").asText());
-        assertTrue(march.path("backPayable").asBoolean());
-        assertEquals("815.40", march.path("amount").asText());
-        assertEquals("134.49", march.path("interest").asText());
-        assertEquals("949.89", march.path("total").asText());
-        assertEquals(4, liu.get("/api/plugins/gap-payment/gaps?from=2024-01").json().path("count").asInt());
+        assertEquals(2, gaps.path("count").asInt());
+        JsonNode first = gaps.path("items").get(0);
+        assertEquals("2022-03..2022-08", first.path("id").asText());
+        assertEquals("2022-03", first.path("from").asText());
+        assertEquals("2022-08", first.path("to").asText());
+        assertEquals(6, first.path("months").asInt());
+        assertTrue(first.path("backPayable").asBoolean());
+        assertEquals("4892.40", first.path("amount").asText());
+        // interest month by month: 2022-03 alone is 134.49 (as in the first release), the period adds its months'
+        assertEquals("134.49", records.assessGaps(LIU_FANG, List.of(YearMonth.of(2022, 3)), TODAY).interest().toPlainString());
+        assertEquals(records.assessGaps(LIU_FANG, monthsOf(YearMonth.of(2022, 3), YearMonth.of(2022, 8)), TODAY).total()
+                .toPlainString(), first.path("total").asText());
+        JsonNode second = gaps.path("items").get(1);
+        assertEquals("2024-01..2024-04", second.path("id").asText());
+        assertEquals(4, second.path("months").asInt());
+        assertEquals(1, liu.get("/api/plugins/gap-payment/gaps?from=2024-01").json().path("count").asInt());
+        assertEquals("2022-05..2022-08", liu.get("/api/plugins/gap-payment/gaps?from=2022-05").json().path("items").get(0)
+                .path("id").asText());
         assertEquals(400, liu.get("/api/plugins/gap-payment/gaps?from=2024-13").status());
 
-        Http.Answer notAGap = liu.post("/api/tasks", Map.of("businessType", "gap-payment", "data", Map.of("months", List.of("2022-09"))));
+        Http.Answer notAGap = liu.post("/api/tasks", Map.of("businessType", "gap-payment", "data", Map.of("periods", List.of("2022-09..2022-09"))));
         assertEquals(400, notAGap.status());
         assertTrue(notAGap.body(), notAGap.body().contains("不是养老保险中断月份"));
 
-        JsonNode approved = BusinessPluginsIT.submit(liu, "gap-payment", Map.of("months", List.of("2022-03", "2022-04")));
+        JsonNode approved = BusinessPluginsIT.submit(liu, "gap-payment", Map.of("periods", List.of("2024-01..2024-04")));
         assertEquals(approved.toString(), "APPROVED", approved.path("state").asText());
-        assertEquals("1630.80", approved.path("assessment").path("amount").asText());
-        assertEquals("264.82", approved.path("assessment").path("interest").asText());
-        assertEquals("1895.62", approved.path("assessment").path("total").asText());
-        assertEquals(8, liu.get("/api/plugins/gap-payment/gaps").json().path("count").asInt());
+        assertEquals(second.path("amount").asText(), approved.path("assessment").path("amount").asText());
+        assertEquals(second.path("interest").asText(), approved.path("assessment").path("interest").asText());
+        assertEquals(second.path("total").asText(), approved.path("assessment").path("total").asText());
+        assertEquals(1, liu.get("/api/plugins/gap-payment/gaps").json().path("count").asInt());
+        // the decided task shows the period as it was decided, not today's (no longer a gap)
+        JsonNode kept = liu.get("/api/tasks/" + approved.path("id").asLong()).json().path("snapshot").path("periods");
+        assertEquals(1, kept.size());
+        assertEquals("2024-01..2024-04", kept.get(0).path("id").asText());
+        assertEquals(second.path("total").asText(), kept.get(0).path("total").asText());
 
         JsonNode payable = liu.get("/api/plugins/arrears-payment/payable").json();
-        assertEquals(2, payable.path("count").asInt());
+        assertEquals(4, payable.path("count").asInt());
         Http.Answer slip = liu.post("/api/plugins/arrears-payment/slips", Map.of("lines", ids(payable.path("items"))));
         assertEquals(slip.body(), 201, slip.status());
-        assertEquals("1895.62", slip.json().path("total").asText());
+        assertEquals(second.path("total").asText(), slip.json().path("total").asText());
     }
 
     @Test
     public void aLineThatChangesBeforeApprovalReturnsTheTaskWithItsReason() throws Exception {
-        Http citizen = citizen("420102");
+        Http citizen = citizenWithRecord("420102");
         String id = citizen.me();
-        imports.registerPerson(Person.of(new ResidentId(id), "测试", "420102", Household.LOCAL, Contact.NONE));
         imports.importEnrolment(id, new Enrolment(InsuranceType.PENSION, EnrolmentStatus.PAYING, 60, NOW.minusMonths(3),
                 NOW.minusMonths(3), null, null));
         Rates r = rates.rates("420102", Year.of(NOW.getYear()));

@@ -23,7 +23,6 @@ import org.shebao.api.records.Enrolment;
 import org.shebao.api.records.EnrolmentStatus;
 import org.shebao.api.records.InsuranceType;
 import org.shebao.api.records.LineStatus;
-import org.shebao.api.records.Records;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -39,14 +38,10 @@ public class BusinessPluginsIT extends ContainerTest {
     static final String DEMO_PASSWORD = "Shebao#2026";
     private static final YearMonth NOW = YearMonth.from(LocalDate.parse(ShebaoContainer.TODAY));
 
-    @Inject
-    Records records;
 
     @Inject
     FeaturesService features;
 
-    @Inject
-    org.osgi.service.cm.ConfigurationAdmin configurations;
 
     static Http demo(int port, String login) {
         Http http = new Http(port);

@@ -1,6 +1,7 @@
 package org.shebao.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.File;
@@ -40,6 +41,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class ConsoleIT {
 
     private static final String PASSWORD = "Shebao#2026";
+    private static final String TODAY = "2026-12-02";
     private static final Path SHOTS = Path.of("target/screenshots");
     private static final Path DOWNLOADS = Path.of("target/downloads").toAbsolutePath();
 
@@ -54,7 +56,8 @@ public class ConsoleIT {
                 new File("/usr/bin/chromedriver").canExecute() && new File("/usr/bin/chromium").canExecute());
         karaf = KarafProcess.onHost("console");
         karaf.set("org.shebao.review.cfg", "delaySeconds", "2");
-        karaf.set("org.shebao.clock.cfg", "today", ShebaoContainer.TODAY);
+        // December: a tier change takes effect in January, a year with no rates row yet (provisional figures)
+        karaf.set("org.shebao.clock.cfg", "today", TODAY);
         karaf.start();
         karaf.awaitHealthy(180);
         base = "http://localhost:" + karaf.port();
@@ -197,7 +200,13 @@ public class ConsoleIT {
         openMenu("data-business", "enrol");
         visible(By.id("task-form"));
         assertEquals("张伟", driver.findElement(By.id("f-name")).getAttribute("value"));
+        // the tier is required (red) while 110 is chosen, and only then
+        WebElement tierField = driver.findElement(By.cssSelector("[data-field='tier']"));
+        assertFalse(tierField.getAttribute("class").contains("required"));
         tick("types", "110");
+        wait.until(d -> tierField.getAttribute("class").contains("required")
+                && tierField.findElement(By.tagName("label")).getText().contains("必录项"));
+        assertEquals("rgba(179, 38, 30, 1)", tierField.findElement(By.tagName("label")).getCssValue("color"));
         tick("types", "310");
         new Select(visible(By.id("f-tier"))).selectByValue("60");
         new Select(driver.findElement(By.id("f-startMonth"))).selectByIndex(1);
@@ -315,7 +324,21 @@ public class ConsoleIT {
         openMenu("data-business", "arrears-payment");
         visible(By.id("task-form"));
         wait.until(d -> d.findElements(By.cssSelector("[data-table='arrears'] tbody tr[data-row]")).size() == 10);
+        // each type's total over all pages, not only the page's
+        wait.until(d -> d.findElement(By.cssSelector("[data-type-totals='arrears'] tr[data-type='110']")).getText().contains("8,154.00"));
+        assertTrue(driver.findElement(By.cssSelector("[data-type-totals='arrears'] tr[data-type='310']")).getText().contains("2,446.20"));
+        // choose the type, 查询: the query runs for that type
+        new Select(driver.findElement(By.id("f-insuranceType"))).selectByValue("310");
+        Thread.sleep(500);
+        assertEquals("nothing reloads before 查询", 10,
+                driver.findElements(By.cssSelector("[data-table='arrears'] tbody tr[data-row]")).size());
         new Select(driver.findElement(By.id("size-arrears"))).selectByValue("20");
+        visible(By.id("query-arrears")).click();
+        wait.until(d -> d.findElements(By.cssSelector("[data-table='arrears'] tbody tr[data-row]")).size() == 12
+                && d.findElements(By.cssSelector("[data-type-totals='arrears'] tr[data-type='110']")).isEmpty());
+        shot("13a-arrears-query-310");
+        new Select(driver.findElement(By.id("f-insuranceType"))).selectByValue("");
+        driver.findElement(By.id("query-arrears")).click();
         wait.until(d -> d.findElements(By.cssSelector("[data-table='arrears'] tbody tr[data-row]")).size() == 18);
         tick("types", "110");
         wait.until(d -> d.findElement(By.cssSelector("output[data-amount='total']")).getText().contains("8,154.00"));
@@ -327,6 +350,12 @@ public class ConsoleIT {
         visible(By.cssSelector("p.notice"));
         driver.findElement(By.id("back")).click();
         wait.until(d -> stateIn("done", id).equals("APPROVED"));
+        // the approved task shows the six months it was decided on, not today's records
+        driver.findElement(By.cssSelector("#done-table a[data-task='" + id + "']")).click();
+        wait.until(d -> d.findElements(By.cssSelector("[data-table='arrears'] tbody tr[data-row]")).size() == 6);
+        assertTrue(driver.findElement(By.cssSelector("[data-table='arrears']")).getText().contains("1,359.00"));
+        shot("13b-arrears-decided");
+        driver.findElement(By.id("back")).click();
 
         openMenu("data-entry", "arrears-slip");
         wait.until(d -> d.findElements(By.cssSelector("tr[data-row] input[type=checkbox]")).size() == 6);
@@ -345,6 +374,37 @@ public class ConsoleIT {
         byte[] head = Files.readAllBytes(file);
         assertEquals("an .xlsx is a zip", 'P', (char) head[0]);
         assertEquals('K', (char) head[1]);
+        logout();
+    }
+
+    @Test
+    public void figuresOnNextYearsRatesSayTheyAreProvisional() throws Exception {
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        login("420106198507220220");
+        openMenu("data-business", "tier-change");
+        visible(By.id("task-form"));
+        new Select(visible(By.id("f-tier"))).selectByValue("100");
+        wait.until(d -> d.findElement(By.cssSelector("output[data-amount='newMonthly']")).getText().contains("1,359.00"));
+        wait.until(d -> d.findElement(By.cssSelector("[data-provisional='newMonthly']")).getText().equals("暂按 2026 年度标准"));
+        assertTrue(driver.findElement(By.cssSelector("[data-provisional='newMonthly']")).isDisplayed());
+        accessible("tier change with provisional figures");
+        shot("20-tier-change-provisional");
+        logout();
+    }
+
+    @Test
+    public void gapPeriodsAreTickedAsWholes() throws Exception {
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        login("420103198205300445");
+        openMenu("data-business", "gap-payment");
+        visible(By.id("task-form"));
+        wait.until(d -> d.findElements(By.cssSelector("[data-table='periods'] tbody tr[data-row]")).size() == 2);
+        String first = driver.findElement(By.cssSelector("[data-table='periods'] tbody tr[data-row]")).getText();
+        assertTrue(first, first.contains("2022-03") && first.contains("2022-08") && first.contains("6"));
+        tick("periods", "2024-01..2024-04");
+        wait.until(d -> d.findElement(By.cssSelector("output[data-amount='amount']")).getText().contains("3,261.60"));
+        accessible("gap periods");
+        shot("21-gap-periods");
         logout();
     }
 

@@ -8,6 +8,7 @@ import org.junit.runners.Suite;
  * ({@code PerSuite}); failsafe runs this class instead of each of them (see the pom).
  */
 @RunWith(Suite.class)
-@Suite.SuiteClasses({PlatformIT.class, TaskFlowIT.class, ReviewIT.class, PipelineIT.class, RecordsIT.class, BusinessPluginsIT.class, ArrearsPluginsIT.class, AdminIT.class, ProblemReportIT.class})
+@Suite.SuiteClasses({PlatformIT.class, TaskFlowIT.class, ReviewIT.class, PipelineIT.class, RecordsIT.class, BusinessPluginsIT.class, ArrearsPluginsIT.class, AdminIT.class, ProblemReportIT.class,
+        SeedScreensIT.class, DistrictSwitchIT.class, SlipMomentsIT.class, ProvisionalRatesIT.class})
 public class ContainerSuiteIT {
 }

@@ -23,7 +23,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -41,8 +40,6 @@ public class ProblemReportIT extends ContainerTest {
     @Inject
     FeaturesService features;
 
-    @Inject
-    ConfigurationAdmin configurations;
 
     private static List<String> fields(Http.Answer answer) {
         List<String> out = new ArrayList<>();

@@ -6,9 +6,6 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Year;
@@ -23,17 +20,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import javax.inject.Inject;
 
-import org.apache.karaf.shell.api.console.Session;
-import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.shebao.api.ShebaoException;
 import org.shebao.api.records.Arrears;
 import org.shebao.api.records.Contact;
@@ -47,8 +40,6 @@ import org.shebao.api.records.LedgerLine;
 import org.shebao.api.records.LineStatus;
 import org.shebao.api.records.Person;
 import org.shebao.api.records.Rates;
-import org.shebao.api.records.RatesService;
-import org.shebao.api.records.Records;
 import org.shebao.api.records.RecordsImport;
 import org.shebao.api.records.RecordsImport.ImportedLine;
 import org.shebao.api.records.ResidentId;
@@ -71,20 +62,10 @@ public class RecordsIT extends ContainerTest {
     private static final YearMonth NOW = YearMonth.from(TODAY);
     private static final Set<LineStatus> ALL = EnumSet.allOf(LineStatus.class);
 
-    @Inject
-    Records records;
 
-    @Inject
-    RecordsImport imports;
 
-    @Inject
-    RatesService rates;
 
-    @Inject
-    ConfigurationAdmin configurations;
 
-    @Inject
-    SessionFactory shell;
 
     // ---- helpers ----------------------------------------------------------------------------------------
 
@@ -95,9 +76,8 @@ public class RecordsIT extends ContainerTest {
     /** A citizen with a record: 110 at 60% from {@code since}, paying from {@code payingFrom}, PAID lines as given. */
     private String importedCitizen(String district, YearMonth since, YearMonth payingFrom, List<YearMonth> gaps,
             YearMonth lastPaid) {
-        Http http = citizen(district);
+        Http http = citizenWithRecord(district);
         String id = http.me();
-        imports.registerPerson(Person.of(new ResidentId(id), "测试", district, Household.LOCAL, Contact.NONE));
         imports.importEnrolment(id, new Enrolment(InsuranceType.PENSION, EnrolmentStatus.PAYING, 60, since, payingFrom, null, null));
         List<ImportedLine> lines = new ArrayList<>();
         for (YearMonth m = since; !m.isAfter(lastPaid); m = m.plusMonths(1)) {
@@ -149,16 +129,6 @@ public class RecordsIT extends ContainerTest {
         }
     }
 
-    private String shell(String command) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream print = new PrintStream(out, true, "UTF-8");
-        Session session = shell.create(new ByteArrayInputStream(new byte[0]), print, print);
-        try {
-            return String.valueOf(session.execute(command));
-        } finally {
-            session.close();
-        }
-    }
 
     private static void await(String what, Supplier<Boolean> condition) {
         Waits.until(what, 30, condition::get);
@@ -179,7 +149,12 @@ public class RecordsIT extends ContainerTest {
         for (int year = 2019; year <= 2026; year++) {
             assertTrue(rates.years("420111").contains(Year.of(year)));
         }
-        assertRefused("rates-missing", () -> rates.rates("420102", Year.of(2031)));
+        // before the first row: refused, never a silent zero; after the last: the last row, provisionally
+        assertRefused("rates-missing", () -> rates.rates("420102", Year.of(2018)));
+        Rates later = rates.rates("420102", Year.of(2031));
+        assertEquals(Year.of(2026), later.year());
+        assertTrue(later.provisionalFor(Year.of(2031)));
+        assertFalse(rates.rates("420102", Year.of(2026)).provisionalFor(Year.of(2026)));
     }
 
     @Test
@@ -205,8 +180,8 @@ public class RecordsIT extends ContainerTest {
         await("the 420117 row gone", () -> rates.rates("420117", Year.of(2026)).district().equals(Rates.CITY));
         assertEquals(money("815.40"), rates.rates("420117", Year.of(2026)).pensionMonthly(60));
 
-        // a year the bureau publishes: refused before, computed after, refused again once removed
-        assertRefused("rates-missing", () -> rates.rates("420102", Year.of(2027)));
+        // a year the bureau publishes: provisionally the year before's until then, its own after, provisional again once removed
+        assertEquals(Year.of(2026), rates.rates("420102", Year.of(2027)).year());
         Configuration year = configurations.createFactoryConfiguration("org.shebao.rates", "?");
         Hashtable<String, Object> y2027 = new Hashtable<>();
         y2027.put("district", Rates.CITY);
@@ -252,9 +227,8 @@ public class RecordsIT extends ContainerTest {
 
     @Test
     public void theLedgerJobCreatesAmountsDueAndArrearsOnlyOnce() throws Exception {
-        Http http = citizen("420102");
+        Http http = citizenWithRecord("420102");
         String id = http.me();
-        imports.registerPerson(Person.of(new ResidentId(id), "测试", "420102", Household.LOCAL, Contact.NONE));
         YearMonth from = NOW.minusMonths(3);
         imports.importEnrolment(id, new Enrolment(InsuranceType.PENSION, EnrolmentStatus.PAYING, 60, from, from, null, null));
         imports.importEnrolment(id, new Enrolment(InsuranceType.MEDICAL, EnrolmentStatus.PAYING, null, from, from, null, null));
@@ -280,9 +254,8 @@ public class RecordsIT extends ContainerTest {
 
     @Test
     public void slipsHaveUniqueCheckedVouchersAndFollowTheirLines() {
-        Http http = citizen("420106");
+        Http http = citizenWithRecord("420106");
         String id = http.me();
-        imports.registerPerson(Person.of(new ResidentId(id), "测试", "420106", Household.LOCAL, Contact.NONE));
         Rates r = rates.rates("420106", Year.of(2026));
         imports.importLines(id, List.of(
                 new ImportedLine(InsuranceType.PENSION, YearMonth.of(2026, 1), r.pensionBase(60), r.pensionMonthly(60), LineStatus.PAYABLE),
@@ -298,7 +271,8 @@ public class RecordsIT extends ContainerTest {
             assertTrue(slip.voucherNo(), slip.voucherNo().matches("2026\\d{16}"));
             assertTrue("unique " + slip.voucherNo(), vouchers.add(slip.voucherNo()));
             assertEquals(money("1630.80"), slip.total());
-            assertEquals(TODAY.plusDays(30), slip.validUntil());
+            // valid 30 days counting the day of issue
+            assertEquals(TODAY.plusDays(29), slip.validUntil());
             assertEquals(2, slip.lines().size());
             assertEquals(LineStatus.ON_SLIP, line(id, InsuranceType.PENSION, YearMonth.of(2026, 1)).status());
             // lines on a slip cannot go on another
@@ -327,9 +301,9 @@ public class RecordsIT extends ContainerTest {
                 r.pensionMonthly(60), LineStatus.PAYABLE)));
         long april = line(id, InsuranceType.PENSION, YearMonth.of(2026, 4)).id();
         Slip lapsing = records.issueSlip(id, List.of(april), TODAY);
-        imports.bringUpToDate(id, TODAY.plusDays(30));
+        imports.bringUpToDate(id, TODAY.plusDays(29));
         assertEquals(SlipStatus.ISSUED, records.slip(lapsing.voucherNo()).orElseThrow().status());
-        imports.bringUpToDate(id, TODAY.plusDays(31));
+        imports.bringUpToDate(id, TODAY.plusDays(30));
         assertEquals(SlipStatus.EXPIRED, records.slip(lapsing.voucherNo()).orElseThrow().status());
         assertEquals(LineStatus.PAYABLE, line(id, InsuranceType.PENSION, YearMonth.of(2026, 4)).status());
     }

@@ -21,10 +21,32 @@ import org.shebao.api.i18n.Text;
  * @param source    for a table: the plugin endpoint under {@code /api} that answers its rows
  * @param columns   for a table: its columns
  * @param pageSize  for a table: rows per page (0 = not paged)
+ * @param requiredWhen required (red) while another field's value is or contains a value, or null
+ * @param queried   for a table: its rows load when the citizen presses 查询 (after choosing the filters), not as
+ *                  the filters change
  */
 @ProviderType
 public record Field(String name, FieldType type, Text label, boolean required, boolean important, boolean readOnly,
-        List<Choice> choices, String min, String max, String source, List<Column> columns, int pageSize) {
+        List<Choice> choices, String min, String max, String source, List<Column> columns, int pageSize,
+        Condition requiredWhen, boolean queried) {
+
+    /**
+     * A condition on another field of the form.
+     *
+     * @param field    the other field's name
+     * @param contains the value it is, or (for a multi-select) contains
+     */
+    public record Condition(String field, String contains) {
+
+        /** Whether the form's values satisfy the condition. */
+        public boolean holds(java.util.Map<String, ?> values) {
+            Object value = values.get(field);
+            if (value instanceof java.util.Collection<?> many) {
+                return many.stream().anyMatch(v -> contains.equals(String.valueOf(v)));
+            }
+            return value != null && contains.equals(String.valueOf(value).trim());
+        }
+    }
 
     public Field {
         choices = List.copyOf(choices);
@@ -32,7 +54,7 @@ public record Field(String name, FieldType type, Text label, boolean required, b
     }
 
     private static Field of(String name, FieldType type, Text label) {
-        return new Field(name, type, label, false, false, false, List.of(), null, null, null, List.of(), 0);
+        return new Field(name, type, label, false, false, false, List.of(), null, null, null, List.of(), 0, null, false);
     }
 
     public static Field text(String name, Text label) {
@@ -62,7 +84,7 @@ public record Field(String name, FieldType type, Text label, boolean required, b
 
     public static Field table(String name, Text label, String source, List<Column> columns, int pageSize) {
         return new Field(name, FieldType.TABLE, label, false, false, false, List.of(), null, null, source, columns,
-                pageSize);
+                pageSize, null, false);
     }
 
     public static Field photo(String name, Text label) {
@@ -70,23 +92,38 @@ public record Field(String name, FieldType type, Text label, boolean required, b
     }
 
     public Field asRequired() {
-        return new Field(name, type, label, true, important, readOnly, choices, min, max, source, columns, pageSize);
+        return copy(true, important, readOnly, choices, min, max, requiredWhen, queried);
     }
 
     public Field asImportant() {
-        return new Field(name, type, label, required, true, readOnly, choices, min, max, source, columns, pageSize);
+        return copy(required, true, readOnly, choices, min, max, requiredWhen, queried);
     }
 
     public Field asReadOnly() {
-        return new Field(name, type, label, required, important, true, choices, min, max, source, columns, pageSize);
+        return copy(required, important, true, choices, min, max, requiredWhen, queried);
     }
 
     public Field withChoices(List<Choice> options) {
-        return new Field(name, type, label, required, important, readOnly, options, min, max, source, columns, pageSize);
+        return copy(required, important, readOnly, options, min, max, requiredWhen, queried);
     }
 
     public Field withRange(String lower, String upper) {
-        return new Field(name, type, label, required, important, readOnly, choices, lower, upper, source, columns,
-                pageSize);
+        return copy(required, important, readOnly, choices, lower, upper, requiredWhen, queried);
+    }
+
+    /** Required (red) while the other field's value is or contains the value. */
+    public Field requiredWhen(String otherField, String value) {
+        return copy(required, important, readOnly, choices, min, max, new Condition(otherField, value), queried);
+    }
+
+    /** A table whose rows load on 查询, for the filters chosen then. */
+    public Field asQueried() {
+        return copy(required, important, readOnly, choices, min, max, requiredWhen, true);
+    }
+
+    private Field copy(boolean isRequired, boolean isImportant, boolean isReadOnly, List<Choice> options, String lower,
+            String upper, Condition when, boolean isQueried) {
+        return new Field(name, type, label, isRequired, isImportant, isReadOnly, options, lower, upper, source, columns,
+                pageSize, when, isQueried);
     }
 }

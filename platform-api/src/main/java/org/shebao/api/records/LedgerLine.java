@@ -15,9 +15,13 @@ import java.time.YearMonth;
  * @param interest  interest charged on a back-paid gap month, else zero
  * @param status    where it stands
  * @param voucherNo the slip it is on, or null
+ * @param kind      the month's contribution, or a difference or credit after re-rating
+ * @param ratesYear the year of the rates row the amount was computed with
+ * @param provisional whether that row is an earlier year's, applied until the month's year has its own
  */
 public record LedgerLine(long id, InsuranceType type, YearMonth month, BigDecimal base, BigDecimal amount,
-        BigDecimal lateFee, BigDecimal interest, LineStatus status, String voucherNo) {
+        BigDecimal lateFee, BigDecimal interest, LineStatus status, String voucherNo, LineKind kind, int ratesYear,
+        boolean provisional) {
 
     /** Amount, late fee and interest together. */
     public BigDecimal total() {
@@ -38,6 +42,10 @@ public record LedgerLine(long id, InsuranceType type, YearMonth month, BigDecima
         row.put("total", total());
         row.put("status", status.name());
         row.put("statusName", status.label().in(locale));
+        row.put("kind", kind.name());
+        row.put("kindName", kind.label().in(locale));
+        row.put("ratesYear", ratesYear);
+        row.put("provisional", provisional);
         return row;
     }
 }

@@ -10,4 +10,9 @@ public record LinesAssessment(List<LedgerLine> lines, List<TypeTotal> totals, Bi
         lines = List.copyOf(lines);
         totals = List.copyOf(totals);
     }
+
+    /** Whether any line is at provisional rates. */
+    public boolean provisional() {
+        return lines.stream().anyMatch(LedgerLine::provisional);
+    }
 }

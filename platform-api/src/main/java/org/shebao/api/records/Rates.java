@@ -91,6 +91,14 @@ public record Rates(String district, Year year, boolean estimate, Pension pensio
             int ageLimitFemale, FilingWindow filingWindow) {
     }
 
+    /**
+     * Whether these rates stand in, provisionally, for a year without a row of its own (暂按上年度标准): the row is
+     * an earlier year's.
+     */
+    public boolean provisionalFor(Year contributionYear) {
+        return year.isBefore(contributionYear);
+    }
+
     public boolean allowsTier(int tierPercent) {
         return pension.tiers().contains(tierPercent);
     }

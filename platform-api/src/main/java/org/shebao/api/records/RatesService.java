@@ -17,8 +17,9 @@ public interface RatesService {
     Optional<Rates> find(String district, Year year);
 
     /**
-     * As {@link #find}, but a year with no configuration is refused with a clear error (503, code
-     * {@code rates-missing}): never a silent zero.
+     * The rates that apply to the year: its own row as {@link #find} answers it, else, provisionally, the latest
+     * earlier year's (暂按上年度标准; {@link Rates#provisionalFor} tells). A year before the first row is refused
+     * with a clear error (503, code {@code rates-missing}): never a silent zero.
      */
     Rates rates(String district, Year year);
 

@@ -13,8 +13,20 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface RecordsImport {
 
-    /** A line as the back-end holds it. */
-    record ImportedLine(InsuranceType type, YearMonth month, BigDecimal base, BigDecimal amount, LineStatus status) {
+    /**
+     * A line as the back-end holds it.
+     *
+     * @param tierPercent the pension tier it was computed at (110), or null when unknown
+     * @param ratesYear   the year of the rates it was computed with; an earlier year than the month's makes it
+     *                    provisional, re-rated when the month's year has its rates
+     */
+    record ImportedLine(InsuranceType type, YearMonth month, BigDecimal base, BigDecimal amount, LineStatus status,
+            Integer tierPercent, int ratesYear) {
+
+        /** A line computed with its own year's rates. */
+        public ImportedLine(InsuranceType type, YearMonth month, BigDecimal base, BigDecimal amount, LineStatus status) {
+            this(type, month, base, amount, status, null, month.getYear());
+        }
     }
 
     /** Creates or replaces the person's identity and contact data; refused when sex or birth date contradict the ID. */

@@ -61,6 +61,16 @@ public interface BusinessType {
     /** The automatic review of a submitted task: approve, return with a reason, or refer to a reviewer. */
     Decision review(TaskView task, Applicant applicant);
 
+    /**
+     * The rows the task's tables show now, by table field name (as the table's source answers them, in the
+     * language). The engine keeps them with the task when it is submitted and when it is decided, so that a decided
+     * task shows what was decided, not today's records. Empty when the business has no table.
+     */
+    default java.util.Map<String, java.util.List<?>> snapshot(TaskView task, Applicant applicant,
+            java.util.Locale locale) {
+        return java.util.Map.of();
+    }
+
     /** The effect of approval on the records, in the engine's transaction. Throw to refuse. */
     void apply(TaskView task, EffectContext effects);
 }

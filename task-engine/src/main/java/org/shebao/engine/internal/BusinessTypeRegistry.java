@@ -55,6 +55,23 @@ public class BusinessTypeRegistry {
         return all().stream().filter(t -> serves(t, district)).toList();
     }
 
+    /**
+     * Whether the plugin does not serve the district now: switched off there by its office, or a business that
+     * declares other districts. Its tasks of that district wait and its endpoints refuse changes (409).
+     */
+    public boolean switchedOff(String pluginId, String district) {
+        return !enablement.enabled(district, pluginId)
+                || find(pluginId).map(t -> !t.districts().isEmpty() && !t.districts().contains(district)).orElse(false);
+    }
+
+    /** The refusal while {@link #switchedOff}: 409 {@code business-disabled}, naming the business. */
+    public org.shebao.api.ShebaoException disabled(String pluginId) {
+        org.shebao.api.i18n.Text name = find(pluginId).map(BusinessType::name)
+                .orElse(org.shebao.api.i18n.Text.literal(pluginId));
+        return new org.shebao.api.ShebaoException(org.shebao.api.ShebaoException.Kind.CONFLICT, "business-disabled",
+                Messages.text("task.businessType.disabled", name));
+    }
+
     private boolean serves(BusinessType type, String district) {
         return (type.districts().isEmpty() || type.districts().contains(district)) && enablement.enabled(district, type.id());
     }

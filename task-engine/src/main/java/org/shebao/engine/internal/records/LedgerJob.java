@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The monthly ledger job: amounts due for every paying enrolment up to the current month, unpaid past-due
- * amounts into arrears, overdue slips expired. Idempotent (a second run creates nothing). Runs shortly after
- * start, then on the configured interval, and on demand ({@code shebao:ledger-run}). One transaction per person,
- * so that one person's trouble (a year with no rates, say) neither blocks nor undoes the others.
+ * amounts into arrears, overdue slips expired, provisional lines re-rated once their year has rates. Idempotent (a
+ * second run creates nothing). Runs shortly after start, at each local midnight (the day changed), on the configured
+ * interval, and on demand ({@code shebao:ledger-run}). Reads never wait for it: they show statuses as of the moment
+ * ({@link LineStates}). One transaction per person, so that one person's trouble neither blocks nor undoes the others.
  */
 @Component(service = LedgerJob.class, configurationPid = LedgerJob.PID)
 @Designate(ocd = LedgerJob.Config.class)
@@ -41,16 +42,20 @@ public class LedgerJob {
     }
 
     /** What a run did. */
-    public record Result(LocalDate day, int persons, int changed, int failed) {
+    public record Result(LocalDate day, int persons, int changed, int failed, int rerated) {
     }
 
     private final RecordsService records;
+    private final Rerating rerating;
     private final Clock clock;
     private final ScheduledExecutorService timer;
+    private volatile LocalDate lastDay;
 
     @Activate
-    public LedgerJob(@Reference RecordsService records, @Reference Clock clock, Config config) {
+    public LedgerJob(@Reference RecordsService records, @Reference Rerating rerating, @Reference Clock clock,
+            Config config) {
         this.records = records;
+        this.rerating = rerating;
         this.clock = clock;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "shebao-ledger-job");
@@ -59,6 +64,15 @@ public class LedgerJob {
         });
         long interval = Math.max(1, config.intervalMinutes()) * 60L;
         timer.scheduleWithFixedDelay(this::scheduled, Math.max(0, config.initialDelaySeconds()), interval, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(this::atMidnight, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** The first run of a new local day (00:00 Asia/Shanghai), once a run of the previous day has happened. */
+    private void atMidnight() {
+        LocalDate last = lastDay;
+        if (last != null && !LocalDate.now(clock).equals(last)) {
+            scheduled();
+        }
     }
 
     @Deactivate
@@ -68,8 +82,11 @@ public class LedgerJob {
 
     private void scheduled() {
         try {
-            Result r = run(LocalDate.now(clock));
-            LOG.info("Ledger job for {}: {} persons, {} lines changed, {} failed", r.day(), r.persons(), r.changed(), r.failed());
+            LocalDate today = LocalDate.now(clock);
+            lastDay = today;
+            Result r = run(today);
+            LOG.info("Ledger job for {}: {} persons, {} lines changed, {} failed, {} re-rated", r.day(), r.persons(),
+                    r.changed(), r.failed(), r.rerated());
         } catch (RuntimeException e) {
             LOG.error("Ledger job failed", e);
         }
@@ -89,7 +106,7 @@ public class LedgerJob {
                         Transactions.unwrap(e).getMessage());
             }
         }
-        return new Result(day, persons.size(), changed, failed);
+        return new Result(day, persons.size(), changed, failed, rerating.run().rerated());
     }
 
     /** ID numbers in logs: region and the last four characters only. */

@@ -1,6 +1,8 @@
 package org.shebao.engine.internal.records;
 
 import java.math.BigDecimal;
+import java.time.Year;
+import java.time.YearMonth;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -12,14 +14,20 @@ import javax.persistence.Table;
 import javax.persistence.TableGenerator;
 import javax.persistence.Version;
 
+import org.shebao.api.records.InsuranceType;
+import org.shebao.api.records.LineKind;
+import org.shebao.api.records.LineStatus;
+import org.shebao.api.records.Rates;
+
 /**
  * One line of the monthly ledger: person × type × month, unique. Gaps are the months without a covering line;
  * they are derived, never stored.
  */
 @Entity
 @Table(name = "SB_LEDGER", indexes = {
-        @Index(name = "SB_LEDGER_MONTH", columnList = "IDNUMBER,INSURANCETYPE,CONTRIBUTIONMONTH", unique = true),
-        @Index(name = "SB_LEDGER_STATUS", columnList = "STATUS,CONTRIBUTIONMONTH")})
+        @Index(name = "SB_LEDGER_MONTH", columnList = "IDNUMBER,INSURANCETYPE,CONTRIBUTIONMONTH,KIND", unique = true),
+        @Index(name = "SB_LEDGER_STATUS", columnList = "STATUS,DUEMONTH"),
+        @Index(name = "SB_LEDGER_PROVISIONAL", columnList = "PROVISIONALFOR")})
 @TableGenerator(name = "SB_LEDGER_ID", table = "SB_SEQUENCE", pkColumnName = "NAME", valueColumnName = "NEXTVALUE",
         pkColumnValue = "LEDGER", allocationSize = 200)
 public class LedgerLineEntity {
@@ -65,17 +73,52 @@ public class LedgerLineEntity {
 
     long updatedAt;
 
+    /** {@code REGULAR} for the month's contribution, {@code DIFFERENCE} or {@code CREDIT} after re-rating. */
+    @Column(nullable = false, length = 10)
+    String kind = LineKind.REGULAR.name();
+
+    /** The pension tier the amount was computed at (110 only). */
+    Integer tierPercent;
+
+    /** The year of the rates row the amount was computed with. */
+    int ratesYear;
+
+    /** The year whose rates were missing when the amount was computed provisionally; null once rated for good. */
+    Integer provisionalFor;
+
+    /** {@code yyyymm}: the month after whose following month an unpaid line is arrears (the contribution month,
+     * or for a difference line the month its year's rates were published). */
+    int dueMonth;
+
     protected LedgerLineEntity() {
     }
 
-    LedgerLineEntity(String idNumber, String insuranceType, int month, BigDecimal base, BigDecimal amount,
-            String status, long now) {
+    LedgerLineEntity(String idNumber, InsuranceType type, YearMonth month, LineStatus status, long now) {
         this.idNumber = idNumber;
-        this.insuranceType = insuranceType;
-        this.contributionMonth = month;
-        this.base = base;
-        this.amount = amount;
-        this.status = status;
+        this.insuranceType = type.code();
+        this.contributionMonth = Months.of(month);
+        this.dueMonth = this.contributionMonth;
+        this.status = status.name();
         this.updatedAt = now;
+    }
+
+    InsuranceType type() {
+        return InsuranceType.ofCode(insuranceType).orElseThrow();
+    }
+
+    YearMonth month() {
+        return Months.at(contributionMonth);
+    }
+
+    /**
+     * Base and amount at the rates for the year (the tier matters for 110), marking the line provisional when the
+     * rates stand in for a year without its own row.
+     */
+    void rate(Rates rates, Year year, Integer tier) {
+        base = rates.base(type(), tier).setScale(2);
+        amount = rates.monthly(type(), tier);
+        tierPercent = type() == InsuranceType.PENSION ? tier : null;
+        ratesYear = rates.year().getValue();
+        provisionalFor = rates.provisionalFor(year) ? year.getValue() : null;
     }
 }

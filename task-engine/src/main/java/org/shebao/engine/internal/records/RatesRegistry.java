@@ -36,10 +36,19 @@ public class RatesRegistry implements RatesService {
                 .findFirst();
     }
 
+    /**
+     * The year's own row, else provisionally the latest earlier year that has one (the district's row of that year
+     * first, then the city's): what applied to the district the year before stands in until the notice.
+     */
     @Override
     public Rates rates(String district, Year year) {
-        return find(district, year).orElseThrow(() -> new ShebaoException(Kind.UNAVAILABLE, "rates-missing",
-                Messages.text("rates.missing", String.valueOf(year.getValue()), district)));
+        Optional<Rates> own = find(district, year);
+        if (own.isPresent()) {
+            return own.get();
+        }
+        return years(district).headSet(year).stream().reduce((a, b) -> b).flatMap(earlier -> find(district, earlier))
+                .orElseThrow(() -> new ShebaoException(Kind.UNAVAILABLE, "rates-missing",
+                        Messages.text("rates.missing", String.valueOf(year.getValue()), district)));
     }
 
     @Override

@@ -35,6 +35,7 @@ import org.shebao.api.records.GapMonth;
 import org.shebao.api.records.Household;
 import org.shebao.api.records.InsuranceType;
 import org.shebao.api.records.LedgerLine;
+import org.shebao.api.records.LineKind;
 import org.shebao.api.records.LineStatus;
 import org.shebao.api.records.LinesAssessment;
 import org.shebao.api.records.Person;
@@ -245,11 +246,10 @@ public class RecordsStore {
         e.tierChangedOn = approvedOn;
         // amounts due from the effective month on (if any exist yet) follow the new tier; earlier months keep theirs
         for (LedgerLineEntity line : em.createQuery("SELECT l FROM LedgerLineEntity l WHERE l.idNumber = :p"
-                + " AND l.insuranceType = '110' AND l.status = 'DUE' AND l.contributionMonth >= :from", LedgerLineEntity.class)
-                .setParameter("p", idNumber).setParameter("from", Months.of(from)).getResultList()) {
-            Rates r = rates.rates(p.district, Year.of(line.contributionMonth / 100));
-            line.base = r.pensionBase(tierPercent).setScale(2);
-            line.amount = r.pensionMonthly(tierPercent);
+                + " AND l.insuranceType = '110' AND l.status = 'DUE' AND l.kind = 'REGULAR' AND l.contributionMonth >= :from",
+                LedgerLineEntity.class).setParameter("p", idNumber).setParameter("from", Months.of(from)).getResultList()) {
+            Year year = Year.of(line.month().getYear());
+            line.rate(rates.rates(p.district, year), year, tierPercent);
             line.updatedAt = clock.millis();
         }
         audit(em, idNumber, actor, "TIER", before + "% -> " + tierPercent + "% from " + from);
@@ -283,25 +283,35 @@ public class RecordsStore {
                     ? List.of(InsuranceType.MEDICAL, InsuranceType.MAJOR_ILLNESS) : List.of(enrolled);
             for (InsuranceType type : lineTypes) {
                 Set<Integer> present = new HashSet<>(em.createQuery("SELECT l.contributionMonth FROM LedgerLineEntity l"
-                        + " WHERE l.idNumber = :p AND l.insuranceType = :t AND l.contributionMonth BETWEEN :a AND :b",
+                        + " WHERE l.idNumber = :p AND l.insuranceType = :t AND l.kind = 'REGULAR'"
+                        + " AND l.contributionMonth BETWEEN :a AND :b",
                         Integer.class).setParameter("p", idNumber).setParameter("t", type.code())
                         .setParameter("a", e.payingFrom).setParameter("b", last).getResultList());
                 for (YearMonth m = Months.at(e.payingFrom); Months.of(m) <= last; m = m.plusMonths(1)) {
                     if (!present.contains(Months.of(m))) {
-                        Rates r = rates.rates(p.district, Year.of(m.getYear()));
-                        em.persist(new LedgerLineEntity(idNumber, type.code(), Months.of(m),
-                                r.base(type, e.tierPercent).setScale(2), r.monthly(type, e.tierPercent),
-                                LineStatus.DUE.name(), now));
+                        LedgerLineEntity line = new LedgerLineEntity(idNumber, type, m, LineStatus.DUE, now);
+                        line.rate(rates.rates(p.district, Year.of(m.getYear())), Year.of(m.getYear()), e.tierPercent);
+                        em.persist(line);
                         changed++;
                     }
                 }
             }
         }
-        // due for month M, unpaid after the last day of M+1: arrears
-        changed += em.createQuery("UPDATE LedgerLineEntity l SET l.status = 'ARREARS', l.version = l.version + 1,"
-                + " l.updatedAt = :now WHERE l.idNumber = :p AND l.status = 'DUE' AND l.contributionMonth <= :late")
-                .setParameter("now", now).setParameter("p", idNumber)
-                .setParameter("late", Months.of(current.minusMonths(2))).executeUpdate();
+        return changed + settle(em, idNumber, today);
+    }
+
+    /**
+     * Persists what the day has made of the person's lines and slips (reads already show it, {@link LineStates}):
+     * amounts due unpaid after the last day of the following month become arrears, overdue slips expire and
+     * their lines return to PAYABLE. Every write on the person's lines does this first.
+     *
+     * @return how many lines and slips changed
+     */
+    int settle(EntityManager em, String idNumber, LocalDate today) {
+        int changed = em.createQuery("UPDATE LedgerLineEntity l SET l.status = 'ARREARS', l.version = l.version + 1,"
+                + " l.updatedAt = :now WHERE l.idNumber = :p AND l.status = 'DUE' AND l.dueMonth <= :late")
+                .setParameter("now", clock.millis()).setParameter("p", idNumber)
+                .setParameter("late", Months.of(LineStates.lastArrearsMonth(today))).executeUpdate();
         for (SlipEntity slip : em.createQuery("SELECT s FROM SlipEntity s WHERE s.idNumber = :p AND s.status = 'ISSUED'"
                 + " AND s.validUntil < :today", SlipEntity.class).setParameter("p", idNumber).setParameter("today", today)
                 .getResultList()) {
@@ -340,7 +350,7 @@ public class RecordsStore {
         requirePerson(em, idNumber);
         Set<String> present = new HashSet<>();
         for (Object[] row : em.createQuery("SELECT l.insuranceType, l.contributionMonth FROM LedgerLineEntity l"
-                + " WHERE l.idNumber = :p", Object[].class).setParameter("p", idNumber).getResultList()) {
+                + " WHERE l.idNumber = :p AND l.kind = 'REGULAR'", Object[].class).setParameter("p", idNumber).getResultList()) {
             present.add(row[0] + "-" + row[1]);
         }
         long now = clock.millis();
@@ -348,8 +358,12 @@ public class RecordsStore {
         for (ImportedLine line : lines) {
             String key = line.type().code() + "-" + Months.of(line.month());
             if (present.add(key)) {
-                LedgerLineEntity l = new LedgerLineEntity(idNumber, line.type().code(), Months.of(line.month()),
-                        line.base().setScale(2), Rates.money(line.amount()), line.status().name(), now);
+                LedgerLineEntity l = new LedgerLineEntity(idNumber, line.type(), line.month(), line.status(), now);
+                l.base = line.base().setScale(2);
+                l.amount = Rates.money(line.amount());
+                l.tierPercent = line.type() == InsuranceType.PENSION ? line.tierPercent() : null;
+                l.ratesYear = line.ratesYear();
+                l.provisionalFor = line.ratesYear() < line.month().getYear() ? line.month().getYear() : null;
                 if (line.status() == LineStatus.PAID) {
                     l.paymentRef = "import";
                 }
@@ -369,18 +383,21 @@ public class RecordsStore {
                 .orElse(List.of("110", "310", "330"));
         return em.createQuery("SELECT l FROM LedgerLineEntity l WHERE l.idNumber = :p AND l.status IN :s"
                 + " AND l.insuranceType IN :t AND l.contributionMonth >= :from"
-                + " ORDER BY l.contributionMonth, l.insuranceType", LedgerLineEntity.class)
-                .setParameter("p", idNumber).setParameter("s", statuses.stream().map(Enum::name).toList())
+                + " ORDER BY l.contributionMonth, l.insuranceType, l.kind DESC", LedgerLineEntity.class)
+                .setParameter("p", idNumber).setParameter("s", new ArrayList<>(LineStates.stored(statuses)))
                 .setParameter("t", types).setParameter("from", from.map(Months::of).orElse(0)).getResultList();
     }
 
+    /** The person's lines in the statuses they have on the day (whatever the ledger job has persisted yet). */
     List<LedgerLine> lines(EntityManager em, String idNumber, Set<LineStatus> statuses, Optional<InsuranceType> type,
             Optional<YearMonth> from, LocalDate today) {
         if (statuses.isEmpty()) {
             return List.of();
         }
         String district = requirePerson(em, idNumber).district;
-        return lineEntities(em, idNumber, statuses, type, from).stream().map(l -> toLine(l, district, today)).toList();
+        LineStates states = LineStates.of(em, idNumber, today);
+        return lineEntities(em, idNumber, statuses, type, from).stream().filter(l -> statuses.contains(states.of(l)))
+                .map(l -> toLine(l, district, today, states)).toList();
     }
 
     Arrears arrears(EntityManager em, String idNumber, Optional<InsuranceType> type, int page, int size, LocalDate today) {
@@ -394,15 +411,16 @@ public class RecordsStore {
     LinesAssessment assessLines(EntityManager em, String idNumber, List<Long> lineIds, Set<LineStatus> statuses,
             LocalDate today) {
         String district = requirePerson(em, idNumber).district;
-        List<LedgerLine> lines = checkedLines(em, idNumber, lineIds, statuses).stream().map(l -> toLine(l, district, today))
-                .toList();
+        LineStates states = LineStates.of(em, idNumber, today);
+        List<LedgerLine> lines = checkedLines(em, idNumber, lineIds, statuses, states).stream()
+                .map(l -> toLine(l, district, today, states)).toList();
         List<TypeTotal> totals = totals(lines);
         return new LinesAssessment(lines, totals, sum(totals));
     }
 
     /** The lines, each the person's and in one of the statuses, in month order; refused otherwise. */
     private List<LedgerLineEntity> checkedLines(EntityManager em, String idNumber, List<Long> lineIds,
-            Set<LineStatus> statuses) {
+            Set<LineStatus> statuses, LineStates states) {
         Set<Long> ids = new LinkedHashSet<>(lineIds);
         if (ids.isEmpty()) {
             throw new ShebaoException(Kind.BAD_INPUT, "no-lines", Messages.text("records.lines.none"),
@@ -421,7 +439,7 @@ public class RecordsStore {
             if (!l.idNumber.equals(idNumber)) {
                 throw lineMissing(l.id);
             }
-            LineStatus status = LineStatus.valueOf(l.status);
+            LineStatus status = states.of(l);
             if (!statuses.contains(status)) {
                 throw new ShebaoException(Kind.CONFLICT, "line-state", Messages.text("records.line.state",
                         Months.at(l.contributionMonth).toString(), InsuranceType.ofCode(l.insuranceType).orElseThrow().label(),
@@ -462,7 +480,8 @@ public class RecordsStore {
         Set<Integer> covered = new HashSet<>();
         Set<Integer> writtenOff = new HashSet<>();
         for (Object[] row : em.createQuery("SELECT l.contributionMonth, l.status FROM LedgerLineEntity l"
-                + " WHERE l.idNumber = :p AND l.insuranceType = '110'", Object[].class).setParameter("p", idNumber)
+                + " WHERE l.idNumber = :p AND l.insuranceType = '110' AND l.kind = 'REGULAR'", Object[].class)
+                .setParameter("p", idNumber)
                 .getResultList()) {
             (LineStatus.valueOf((String) row[1]).covers() ? covered : writtenOff).add((Integer) row[0]);
         }
@@ -510,14 +529,21 @@ public class RecordsStore {
                 throw new ShebaoException(Kind.CONFLICT, "gap-out-of-range", Messages.text("records.gap.outOfRange",
                         m.toString(), earliestBackPayable(p, today).toString()));
             }
-            Rates baseRates = now.rules().gapBaseOfGapYear() ? rates.rates(p.district, Year.of(m.getYear())) : now;
+            Year baseYear = gapBaseYear(now, m, today);
+            Rates baseRates = rates.rates(p.district, baseYear);
             BigDecimal base = baseRates.pensionBase(tier);
             BigDecimal amount = baseRates.pensionMonthly(tier);
-            charges.add(new GapCharge(m, tier, base, amount, interest(p.district, amount, m, assessed)));
+            charges.add(new GapCharge(m, tier, base, amount, interest(p.district, amount, m, assessed),
+                    baseRates.year().getValue(), baseRates.provisionalFor(baseYear)));
         }
         BigDecimal amount = charges.stream().map(GapCharge::amount).reduce(Rates.money(BigDecimal.ZERO), BigDecimal::add);
         BigDecimal interest = charges.stream().map(GapCharge::interest).reduce(Rates.money(BigDecimal.ZERO), BigDecimal::add);
         return new GapAssessment(charges, amount, interest, amount.add(interest));
+    }
+
+    /** The year whose base a gap month is charged at: the gap's own, or the current year (configuration). */
+    private static Year gapBaseYear(Rates current, YearMonth gap, LocalDate today) {
+        return Year.of(current.rules().gapBaseOfGapYear() ? gap.getYear() : today.getYear());
     }
 
     /** Simple interest on the amount, for each whole month from the gap month to the assessment month, at that year's rate. */
@@ -531,8 +557,15 @@ public class RecordsStore {
 
     // ---- approvals' writes ------------------------------------------------------------------------------
 
+    /** The lines for a write on the day: the person's lines settled first, then each checked. */
+    private List<LedgerLineEntity> linesToWrite(EntityManager em, String idNumber, List<Long> lineIds,
+            Set<LineStatus> statuses, LocalDate today) {
+        settle(em, idNumber, today);
+        return checkedLines(em, idNumber, lineIds, statuses, LineStates.of(em, idNumber, today));
+    }
+
     void makePayable(EntityManager em, String idNumber, List<Long> lineIds, String actor) {
-        List<LedgerLineEntity> lines = checkedLines(em, idNumber, lineIds, Set.of(LineStatus.ARREARS));
+        List<LedgerLineEntity> lines = linesToWrite(em, idNumber, lineIds, Set.of(LineStatus.ARREARS), LocalDate.now(clock));
         long now = clock.millis();
         for (LedgerLineEntity l : lines) {
             l.status = LineStatus.PAYABLE.name();
@@ -542,7 +575,7 @@ public class RecordsStore {
     }
 
     void writeOff(EntityManager em, String idNumber, List<Long> lineIds, String actor, long taskId) {
-        List<LedgerLineEntity> lines = checkedLines(em, idNumber, lineIds, Set.of(LineStatus.ARREARS));
+        List<LedgerLineEntity> lines = linesToWrite(em, idNumber, lineIds, Set.of(LineStatus.ARREARS), LocalDate.now(clock));
         long now = clock.millis();
         for (LedgerLineEntity l : lines) {
             l.status = LineStatus.WRITTEN_OFF.name();
@@ -554,23 +587,27 @@ public class RecordsStore {
     GapAssessment makeGapsPayable(EntityManager em, String idNumber, List<YearMonth> months, LocalDate today, String actor) {
         GapAssessment assessment = assessGaps(em, idNumber, months, today);
         long now = clock.millis();
+        Rates current = rates.rates(requirePerson(em, idNumber).district, Year.of(today.getYear()));
         for (GapCharge charge : assessment.months()) {
             List<LedgerLineEntity> existing = em.createQuery("SELECT l FROM LedgerLineEntity l WHERE l.idNumber = :p"
-                    + " AND l.insuranceType = '110' AND l.contributionMonth = :m", LedgerLineEntity.class)
-                    .setParameter("p", idNumber).setParameter("m", Months.of(charge.month())).getResultList();
+                    + " AND l.insuranceType = '110' AND l.kind = 'REGULAR' AND l.contributionMonth = :m",
+                    LedgerLineEntity.class).setParameter("p", idNumber).setParameter("m", Months.of(charge.month()))
+                    .getResultList();
             LedgerLineEntity line;
             if (existing.isEmpty()) {
-                line = new LedgerLineEntity(idNumber, "110", Months.of(charge.month()), charge.base().setScale(2),
-                        charge.amount(), LineStatus.PAYABLE.name(), now);
+                line = new LedgerLineEntity(idNumber, InsuranceType.PENSION, charge.month(), LineStatus.PAYABLE, now);
                 em.persist(line);
             } else {
                 // a written-off month being back-paid: the write-off stays in the audit trail
                 line = existing.get(0);
-                line.base = charge.base().setScale(2);
-                line.amount = charge.amount();
                 line.status = LineStatus.PAYABLE.name();
                 line.updatedAt = now;
             }
+            line.base = charge.base().setScale(2);
+            line.amount = charge.amount();
+            line.tierPercent = charge.tierPercent();
+            line.ratesYear = charge.ratesYear();
+            line.provisionalFor = charge.provisional() ? gapBaseYear(current, charge.month(), today).getValue() : null;
             line.interest = charge.interest();
             line.origin = GAP;
         }
@@ -583,7 +620,7 @@ public class RecordsStore {
 
     Slip issueSlip(EntityManager em, String idNumber, List<Long> lineIds, LocalDate today) {
         PersonEntity p = requirePerson(em, idNumber);
-        List<LedgerLineEntity> lines = checkedLines(em, idNumber, lineIds, Set.of(LineStatus.PAYABLE));
+        List<LedgerLineEntity> lines = linesToWrite(em, idNumber, lineIds, Set.of(LineStatus.PAYABLE), today);
         Rates now = rates.rates(p.district, Year.of(today.getYear()));
         String voucherNo;
         do {
@@ -597,7 +634,8 @@ public class RecordsStore {
             slipLines.add(sl);
             total = total.add(sl.amount).add(sl.lateFee).add(sl.interest);
         }
-        SlipEntity slip = new SlipEntity(voucherNo, idNumber, today, today.plusDays(now.rules().slipValidDays()), total);
+        // valid for the configured days counting the day of issue: issued 12-02, valid through 12-31 (30 days)
+        SlipEntity slip = new SlipEntity(voucherNo, idNumber, today, today.plusDays(now.rules().slipValidDays() - 1L), total);
         em.persist(slip);
         slipLines.forEach(em::persist);
         long millis = clock.millis();
@@ -608,14 +646,18 @@ public class RecordsStore {
         }
         audit(em, idNumber, idNumber, "SLIP_ISSUED", voucherNo + " " + total + ": " + describe(lines));
         em.flush();
-        return toSlip(em, slip, p);
+        return toSlip(em, slip, p, today);
     }
 
     Slip cancelSlip(EntityManager em, String voucherNo, String by, LocalDate today) {
+        SlipEntity found = voucherNo == null ? null : em.find(SlipEntity.class, voucherNo);
+        if (found != null) {
+            settle(em, found.idNumber, today);
+        }
         SlipEntity slip = issued(em, voucherNo);
         closeSlip(em, slip, SlipStatus.CANCELLED, by, today);
         em.flush();
-        return toSlip(em, slip, em.find(PersonEntity.class, slip.idNumber));
+        return toSlip(em, slip, em.find(PersonEntity.class, slip.idNumber), today);
     }
 
     Slip recordPayment(EntityManager em, String voucherNo, String paymentRef, LocalDate paidOn) {
@@ -640,7 +682,7 @@ public class RecordsStore {
         }
         audit(em, slip.idNumber, "payment", "SLIP_PAID", voucherNo + " " + slip.paymentRef);
         em.flush();
-        return toSlip(em, slip, em.find(PersonEntity.class, slip.idNumber));
+        return toSlip(em, slip, em.find(PersonEntity.class, slip.idNumber), paidOn);
     }
 
     private SlipEntity issued(EntityManager em, String voucherNo) {
@@ -680,39 +722,44 @@ public class RecordsStore {
             return List.of();
         }
         return em.createQuery("SELECT s FROM SlipEntity s WHERE s.idNumber = :p ORDER BY s.issuedOn DESC, s.voucherNo",
-                SlipEntity.class).setParameter("p", idNumber).getResultList().stream().map(s -> toSlip(em, s, p)).toList();
+                SlipEntity.class).setParameter("p", idNumber).getResultList().stream()
+                .map(s -> toSlip(em, s, p, LocalDate.now(clock))).toList();
     }
 
     Optional<Slip> slip(EntityManager em, String voucherNo) {
         SlipEntity s = voucherNo == null ? null : em.find(SlipEntity.class, voucherNo);
-        return s == null ? Optional.empty() : Optional.of(toSlip(em, s, em.find(PersonEntity.class, s.idNumber)));
+        return s == null ? Optional.empty()
+                : Optional.of(toSlip(em, s, em.find(PersonEntity.class, s.idNumber), LocalDate.now(clock)));
     }
 
     // ---- conversions ------------------------------------------------------------------------------------
 
+    /** The late fee of an unpaid line on the day, from its due month (a back-paid gap month bears none). */
     private BigDecimal lateFee(LedgerLineEntity l, String district, LocalDate today) {
-        if (GAP.equals(l.origin)) {
+        if (GAP.equals(l.origin) || l.amount.signum() <= 0) {
             return Rates.money(BigDecimal.ZERO);
         }
         YearMonth month = Months.at(l.contributionMonth);
-        return rates.rates(district, Year.of(month.getYear())).lateFee(l.amount, month, today);
+        return rates.rates(district, Year.of(month.getYear())).lateFee(l.amount, Months.at(l.dueMonth), today);
     }
 
-    private LedgerLine toLine(LedgerLineEntity l, String district, LocalDate today) {
-        LineStatus status = LineStatus.valueOf(l.status);
+    private LedgerLine toLine(LedgerLineEntity l, String district, LocalDate today, LineStates states) {
+        LineStatus status = states.of(l);
         BigDecimal fee = status == LineStatus.ARREARS || status == LineStatus.PAYABLE ? lateFee(l, district, today)
                 : Rates.money(BigDecimal.ZERO);
-        return new LedgerLine(l.id, InsuranceType.ofCode(l.insuranceType).orElseThrow(), Months.at(l.contributionMonth),
-                l.base, l.amount, fee, Rates.money(l.interest), status, l.voucherNo);
+        return new LedgerLine(l.id, l.type(), l.month(), l.base, l.amount, fee, Rates.money(l.interest), status,
+                states.voucherOf(l), LineKind.valueOf(l.kind), l.ratesYear, l.provisionalFor != null);
     }
 
-    private static Slip toSlip(EntityManager em, SlipEntity s, PersonEntity p) {
+    private static Slip toSlip(EntityManager em, SlipEntity s, PersonEntity p, LocalDate today) {
         List<SlipLine> lines = em.createQuery("SELECT l FROM SlipLineEntity l WHERE l.voucherNo = :v"
-                + " ORDER BY l.contributionMonth, l.insuranceType", SlipLineEntity.class).setParameter("v", s.voucherNo)
-                .getResultList().stream().map(l -> new SlipLine(l.lineId, InsuranceType.ofCode(l.insuranceType).orElseThrow(),
-                        Months.at(l.contributionMonth), l.base, l.amount, l.lateFee, l.interest)).toList();
+                + " ORDER BY l.contributionMonth, l.insuranceType, l.kind DESC", SlipLineEntity.class)
+                .setParameter("v", s.voucherNo).getResultList().stream()
+                .map(l -> new SlipLine(l.lineId, InsuranceType.ofCode(l.insuranceType).orElseThrow(),
+                        Months.at(l.contributionMonth), l.base, l.amount, l.lateFee, l.interest, LineKind.valueOf(l.kind),
+                        l.ratesYear, l.provisional)).toList();
         return new Slip(s.voucherNo, s.idNumber, p == null ? "" : p.name, p == null ? "" : p.district, s.issuedOn,
-                s.validUntil, SlipStatus.valueOf(s.status), lines, s.total, s.paymentRef);
+                s.validUntil, LineStates.of(s, today), lines, s.total, s.paymentRef);
     }
 
     static Person toPerson(PersonEntity p) {
@@ -732,7 +779,13 @@ public class RecordsStore {
                 .collect(Collectors.joining(", "));
     }
 
-    private void audit(EntityManager em, String idNumber, String actor, String action, String detail) {
+    /** The person's district, or null when there is no record. */
+    String district(EntityManager em, String idNumber) {
+        PersonEntity p = em.find(PersonEntity.class, idNumber);
+        return p == null ? null : p.district;
+    }
+
+    void audit(EntityManager em, String idNumber, String actor, String action, String detail) {
         em.persist(new RecordAuditEntity(idNumber, clock.millis(), actor == null ? "system" : actor, action, detail));
     }
 }

@@ -44,6 +44,13 @@ public class SlipLineEntity {
     @Column(nullable = false, precision = 12, scale = 2)
     BigDecimal interest;
 
+    @Column(nullable = false, length = 10)
+    String kind = "REGULAR";
+
+    int ratesYear;
+
+    boolean provisional;
+
     protected SlipLineEntity() {
     }
 
@@ -56,5 +63,8 @@ public class SlipLineEntity {
         this.amount = line.amount;
         this.lateFee = lateFee;
         this.interest = line.interest;
+        this.kind = line.kind;
+        this.ratesYear = line.ratesYear;
+        this.provisional = line.provisionalFor != null;
     }
 }

@@ -60,7 +60,7 @@ public class BusinessTypeResource {
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record FieldDto(String name, String type, String label, boolean required, boolean important,
             boolean readOnly, List<Map<String, String>> options, String min, String max, String source,
-            List<Map<String, Object>> columns, Integer pageSize) {
+            List<Map<String, Object>> columns, Integer pageSize, Field.Condition requiredWhen, Boolean queried) {
     }
 
     /** A form: its fields and prefilled values. */
@@ -108,14 +108,17 @@ public class BusinessTypeResource {
     public FormDto form(@PathParam("id") String id) {
         Account caller = Callers.require(security);
         Locale locale = Languages.of(headers);
-        FormSchema schema = type(id, caller).form(new Applicant(caller, LocalDate.now(clock)));
+        // reading stays open while the district has the business switched off: its tasks are still shown
+        BusinessType type = types.find(id).orElseThrow(() -> new ShebaoException(Kind.NOT_FOUND,
+                "business-type-unknown", Messages.text("task.businessType.unknown", id)));
+        FormSchema schema = type.form(new Applicant(caller, LocalDate.now(clock)));
         return new FormDto(schema.fields().stream().map(f -> field(f, locale)).toList(), schema.values());
     }
 
     @POST
     @Path("{id}/assessment")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, String> assess(@PathParam("id") String id, AssessmentRequest request) {
+    public Map<String, Object> assess(@PathParam("id") String id, AssessmentRequest request) {
         Account caller = Callers.require(security);
         FormData data = FormData.of(request == null || request.data() == null ? Map.of() : request.data());
         return TaskJson.money(type(id, caller).assess(data, new Applicant(caller, LocalDate.now(clock))));
@@ -135,6 +138,6 @@ public class BusinessTypeResource {
                 .toList();
         return new FieldDto(f.name(), f.type().name().toLowerCase(Locale.ROOT), f.label().in(locale), f.required(),
                 f.important(), f.readOnly(), options, f.min(), f.max(), f.source(), columns,
-                f.pageSize() > 0 ? f.pageSize() : null);
+                f.pageSize() > 0 ? f.pageSize() : null, f.requiredWhen(), f.queried() ? Boolean.TRUE : null);
     }
 }

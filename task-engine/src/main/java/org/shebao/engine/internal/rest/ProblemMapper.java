@@ -70,7 +70,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return null;
     }
 
-    private static Response respond(ShebaoException e, Locale locale) {
+    static Response respond(ShebaoException e, Locale locale) {
         var errors = e.errors().stream()
                 .map(f -> new Problem.FieldProblem(f.field(), f.message().in(locale)))
                 .toList();

@@ -28,7 +28,7 @@ public class LedgerRunCommand implements Action {
     public Object execute() {
         LocalDate day = date == null || date.isBlank() ? LocalDate.now(clock) : LocalDate.parse(date.trim());
         LedgerJob.Result r = job.run(day);
-        return String.format("Ledger up to %s: %d persons, %d lines created or changed, %d failed", r.day(), r.persons(),
-                r.changed(), r.failed());
+        return String.format("Ledger up to %s: %d persons, %d lines created or changed, %d failed, %d re-rated", r.day(),
+                r.persons(), r.changed(), r.failed(), r.rerated());
     }
 }

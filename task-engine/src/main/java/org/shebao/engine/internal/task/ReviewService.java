@@ -75,7 +75,7 @@ public class ReviewService {
         long now = clock.millis();
         long until = now + leaseMillis;
         return tx(em -> {
-            List<Object[]> due = em.createQuery("SELECT t.id, t.businessType FROM TaskEntity t WHERE t.state = :s"
+            List<Object[]> due = em.createQuery("SELECT t.id, t.businessType, t.district FROM TaskEntity t WHERE t.state = :s"
                     + " AND t.reviewStage = :auto AND t.dueAt <= :now AND t.claimedUntil < :now ORDER BY t.dueAt, t.id",
                     Object[].class)
                     .setParameter("s", TaskState.SUBMITTED).setParameter("auto", TaskEntity.AUTO)
@@ -83,7 +83,9 @@ public class ReviewService {
             List<Long> mine = new ArrayList<>();
             List<Long> waiting = new ArrayList<>();
             for (Object[] row : due) {
-                (present.contains((String) row[1]) ? mine : waiting).add((Long) row[0]);
+                // a task whose business is absent, or switched off for its district, waits
+                boolean decidable = present.contains((String) row[1]) && !types.switchedOff((String) row[1], (String) row[2]);
+                (decidable ? mine : waiting).add((Long) row[0]);
             }
             java.util.Collections.sort(mine);
             java.util.Collections.sort(waiting);
@@ -165,7 +167,7 @@ public class ReviewService {
             return Optional.empty();
         }
         Optional<BusinessType> type = types.find(task.businessType);
-        if (type.isEmpty()) {
+        if (type.isEmpty() || types.switchedOff(task.businessType, task.district)) {
             task.claimedBy = null;
             task.claimedUntil = 0;
             return Optional.empty();
@@ -197,6 +199,12 @@ public class ReviewService {
             if (task == null || task.state != TaskState.SUBMITTED || !node.equals(task.claimedBy)) {
                 return Optional.<TaskDto>empty();
             }
+            Optional<BusinessType> type = types.find(task.businessType);
+            Optional<Account> applicant = accounts.find(task.owner);
+            if (type.isPresent() && applicant.isPresent()) {
+                Snapshots.take(task, type.get(), Tasks.view(em, task, applicant.get()),
+                        new Applicant(applicant.get(), LocalDate.now(clock)));
+            }
             returnTask(em, task, SYSTEM, clock.millis(), refusal.code(), refusal.detail());
             em.flush();
             return Optional.of(Tasks.summary(task, Locale.SIMPLIFIED_CHINESE));
@@ -221,6 +229,8 @@ public class ReviewService {
     private TaskDto apply(EntityManager em, TaskEntity task, BusinessType type, TaskView view, Decision decision,
             String actor, String comment) {
         long now = clock.millis();
+        Account applicant = view.applicant();
+        Snapshots.take(task, type, view, new Applicant(applicant, LocalDate.now(clock)));
         if (decision instanceof Decision.Approve) {
             TaskState next = Tasks.next(task, Action.APPROVE);
             LocalDate today = LocalDate.now(clock);
@@ -353,8 +363,11 @@ public class ReviewService {
             throw new ShebaoException(Kind.BAD_INPUT, "reason-required", Messages.text("task.review.reason.required"),
                     List.of(new ShebaoException.FieldError("reason", Messages.text("task.review.reason.required"))));
         }
-        return decideByReviewer(reviewer, id, version, locale,
-                (em, task) -> returnTask(em, task, reviewer.login(), clock.millis(), code, Text.literal(reason.trim())));
+        return decideByReviewer(reviewer, id, version, locale, (em, task) -> {
+            types.find(task.businessType).ifPresent(type -> accounts.find(task.owner).ifPresent(owner -> Snapshots.take(
+                    task, type, Tasks.view(em, task, owner), new Applicant(owner, LocalDate.now(clock)))));
+            returnTask(em, task, reviewer.login(), clock.millis(), code, Text.literal(reason.trim()));
+        });
     }
 
     private TaskDto decideByReviewer(Account reviewer, long id, Long version, Locale locale,
@@ -367,6 +380,9 @@ public class ReviewService {
             Tasks.checkVersion(task, version);
             if (task.state != TaskState.SUBMITTED || !TaskEntity.HUMAN.equals(task.reviewStage)) {
                 throw new ShebaoException(Kind.CONFLICT, "not-waiting-for-review", Messages.text("task.review.notWaiting"));
+            }
+            if (types.switchedOff(task.businessType, task.district)) {
+                throw types.disabled(task.businessType);
             }
             decision.accept(em, task);
             em.flush();

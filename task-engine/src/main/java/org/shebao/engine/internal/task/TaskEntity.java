@@ -83,6 +83,10 @@ public class TaskEntity {
     @Lob
     String assessment;
 
+    /** What the task's tables showed when it was last submitted or decided, by language: {@link Snapshots}. */
+    @Lob
+    String snapshot;
+
     @Column(length = 8)
     String reviewStage;
 

@@ -14,7 +14,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** A task's data and assessment as stored (JSON text) and as shown (money as two-place strings). */
 public final class TaskJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Money stays exact: decimals are read as BigDecimal, never as double. */
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
 
@@ -40,16 +42,44 @@ public final class TaskJson {
         }
     }
 
-    /** Amounts as decimal strings with two places, as API.md shows money. */
-    public static Map<String, String> money(Assessment assessment) {
-        Map<String, String> out = new LinkedHashMap<>();
+    /**
+     * An assessment as API.md shows it: each amount by its field's name as a decimal string with two places, and
+     * {@code provisional} (with {@code ratesYear}) when the figures stand on an earlier year's rates.
+     */
+    public static Map<String, Object> money(Assessment assessment) {
+        Map<String, Object> out = new LinkedHashMap<>();
         assessment.amounts().forEach((k, v) -> out.put(k, v.setScale(2, RoundingMode.HALF_UP).toPlainString()));
+        out.put(PROVISIONAL, assessment.provisional());
+        if (assessment.ratesYear() != null) {
+            out.put(RATES_YEAR, assessment.ratesYear());
+        }
         return out;
     }
 
+    private static final String AMOUNTS = "amounts";
+    private static final String PROVISIONAL = "provisional";
+    private static final String RATES_YEAR = "ratesYear";
+
+    /** An assessment as stored: {@code {amounts: {…}, provisional, ratesYear}}. */
+    static String write(Assessment assessment) {
+        Map<String, Object> stored = new LinkedHashMap<>();
+        stored.put(AMOUNTS, assessment.amounts());
+        stored.put(PROVISIONAL, assessment.provisional());
+        stored.put(RATES_YEAR, assessment.ratesYear());
+        return write(stored);
+    }
+
+    /** A stored assessment; one stored by the first release is a flat map of amounts. */
     static Assessment assessment(String json) {
+        Map<String, Object> stored = read(json);
         Map<String, BigDecimal> amounts = new LinkedHashMap<>();
-        read(json).forEach((k, v) -> amounts.put(k, new BigDecimal(v.toString())));
+        if (stored.get(AMOUNTS) instanceof Map<?, ?> inner) {
+            inner.forEach((k, v) -> amounts.put(k.toString(), new BigDecimal(v.toString())));
+            Object year = stored.get(RATES_YEAR);
+            return new Assessment(amounts, Boolean.TRUE.equals(stored.get(PROVISIONAL)),
+                    year instanceof Number n ? n.intValue() : null);
+        }
+        stored.forEach((k, v) -> amounts.put(k, new BigDecimal(v.toString())));
         return Assessment.of(amounts);
     }
 }

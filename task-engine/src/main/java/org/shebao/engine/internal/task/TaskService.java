@@ -71,7 +71,7 @@ public class TaskService {
                 task.businessName = type.name().in(Locale.SIMPLIFIED_CHINESE);
                 task.businessNameEn = type.name().in(Locale.ENGLISH);
                 task.data = TaskJson.write(data.values());
-                task.assessment = TaskJson.write(assessment.amounts());
+                task.assessment = TaskJson.write(assessment);
                 em.persist(task);
                 em.flush();
                 em.persist(new TaskEventEntity(task.id, now, caller.login(), null, TaskState.DRAFT, null));
@@ -111,7 +111,7 @@ public class TaskService {
             BusinessType type = present(task);
             Assessment assessment = checked(type, data, caller);
             task.data = TaskJson.write(data.values());
-            task.assessment = TaskJson.write(assessment.amounts());
+            task.assessment = TaskJson.write(assessment);
             task.updatedAt = clock.millis();
             em.flush();
             return Tasks.detail(em, task, locale);
@@ -128,7 +128,8 @@ public class TaskService {
             checkFilingWindow(caller, task.businessType);
             Assessment assessment = checked(type, FormData.of(TaskJson.read(task.data)), caller);
             long now = clock.millis();
-            task.assessment = TaskJson.write(assessment.amounts());
+            task.assessment = TaskJson.write(assessment);
+            Snapshots.take(task, type, Tasks.view(em, task, caller), new Applicant(caller, LocalDate.now(clock)));
             // checked and assessed by the plugin present now: the task goes on with its version
             task.businessVersion = type.version();
             Tasks.transition(em, task, next, caller.login(), now, null);
@@ -193,9 +194,14 @@ public class TaskService {
         });
     }
 
+    /** The task's business, present and switched on for the task's district; 409 otherwise. */
     private BusinessType present(TaskEntity task) {
-        return types.find(task.businessType).orElseThrow(() -> new ShebaoException(Kind.CONFLICT,
+        BusinessType type = types.find(task.businessType).orElseThrow(() -> new ShebaoException(Kind.CONFLICT,
                 "business-type-absent", Messages.text("task.businessType.absent")));
+        if (types.switchedOff(task.businessType, task.district)) {
+            throw types.disabled(task.businessType);
+        }
+        return type;
     }
 
     private Assessment checked(BusinessType type, FormData data, Account caller) {

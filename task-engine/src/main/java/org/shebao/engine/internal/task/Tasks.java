@@ -68,7 +68,7 @@ final class Tasks {
     }
 
     static TaskDto summary(TaskEntity t, Locale locale) {
-        return dto(t, locale, null, null, null, null);
+        return dto(t, locale, null, null, null, null, null);
     }
 
     static TaskDto detail(EntityManager em, TaskEntity t, Locale locale) {
@@ -80,11 +80,12 @@ final class Tasks {
                 .toList();
         List<Long> attachments = em.createQuery("SELECT a.id FROM AttachmentEntity a WHERE a.taskId = :t ORDER BY a.id",
                 Long.class).setParameter("t", t.id).getResultList();
-        return dto(t, locale, TaskJson.read(t.data), TaskJson.money(TaskJson.assessment(t.assessment)), history, attachments);
+        return dto(t, locale, TaskJson.read(t.data), TaskJson.money(TaskJson.assessment(t.assessment)), history, attachments,
+                Snapshots.in(t, locale));
     }
 
-    private static TaskDto dto(TaskEntity t, Locale locale, Map<String, Object> data, Map<String, String> assessment,
-            List<TaskDto.HistoryEntry> history, List<Long> attachments) {
+    private static TaskDto dto(TaskEntity t, Locale locale, Map<String, Object> data, Map<String, Object> assessment,
+            List<TaskDto.HistoryEntry> history, List<Long> attachments, Map<String, Object> snapshot) {
         boolean english = Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
         String reason = t.returned ? (english && t.returnReasonEn != null ? t.returnReasonEn : t.returnReason) : null;
         return new TaskDto(t.id, t.businessType, english ? t.businessNameEn : t.businessName, t.state,
@@ -93,6 +94,6 @@ final class Tasks {
                 t.submittedAt == null ? null : Instant.ofEpochMilli(t.submittedAt),
                 t.decidedAt == null ? null : Instant.ofEpochMilli(t.decidedAt),
                 t.state == TaskState.SUBMITTED ? TaskEntity.HUMAN.equals(t.reviewStage) : null,
-                t.owner, t.district, history, attachments);
+                t.owner, t.district, history, attachments, snapshot);
     }
 }

@@ -2,6 +2,7 @@ package org.shebao.plugin.arrearspayment.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -80,7 +81,8 @@ public class ArrearsPaymentBusiness implements BusinessType {
         List<Choice> types = ArrearsRules.PICKABLE.stream().map(type -> new Choice(type.code(), type.label())).toList();
         List<Field> fields = new ArrayList<>();
         fields.add(Field.select("insuranceType", t("field.insuranceType"), types));
-        fields.add(Field.table("arrears", t("field.arrears"), "/api/plugins/" + ID + "/arrears", lineColumns(), 10).asReadOnly());
+        fields.add(Field.table("arrears", t("field.arrears"), "/api/plugins/" + ID + "/arrears", lineColumns(), 10)
+                .asReadOnly().asQueried());
         fields.add(Field.multiSelect("types", t("field.types"), types).asRequired());
         fields.add(Field.money("pensionTotal", t("field.pensionTotal")));
         fields.add(Field.money("medicalTotal", t("field.medicalTotal")));
@@ -117,6 +119,14 @@ public class ArrearsPaymentBusiness implements BusinessType {
     public Decision review(TaskView task, Applicant applicant) {
         List<InsuranceType> picked = ArrearsRules.types(task.data());
         return ArrearsRules.review(picked, task.assessment(), ArrearsRules.assess(picked, arrears(task.applicant().login(), applicant)));
+    }
+
+    /** The arrears of the picked types, as they stood when the task was decided. */
+    @Override
+    public Map<String, List<?>> snapshot(TaskView task, Applicant applicant, Locale locale) {
+        List<InsuranceType> picked = ArrearsRules.types(task.data());
+        return Map.of("arrears", arrears(task.applicant().login(), applicant).stream()
+                .filter(l -> picked.contains(l.type().enrolment())).map(l -> l.row(locale)).toList());
     }
 
     @Override

@@ -55,7 +55,10 @@ final class ArrearsRules {
             total = total.add(sum);
         }
         amounts.put("total", total);
-        return Assessment.of(amounts);
+        List<LedgerLine> provisional = arrears.stream().filter(l -> picked.contains(l.type().enrolment()))
+                .filter(LedgerLine::provisional).toList();
+        return Assessment.of(amounts).rated(!provisional.isEmpty(),
+                provisional.isEmpty() ? 0 : provisional.get(0).ratesYear());
     }
 
     /** The lines of the picked types, which approval makes payable. */

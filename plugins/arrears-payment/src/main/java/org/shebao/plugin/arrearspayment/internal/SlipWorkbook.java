@@ -2,8 +2,7 @@ package org.shebao.plugin.arrearspayment.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.ZoneId;
-import java.util.Date;
+import java.time.LocalDate;
 import java.util.Locale;
 
 import org.apache.poi.ss.usermodel.BorderStyle;
@@ -16,6 +15,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.shebao.api.records.Identity;
+import org.shebao.api.records.LineKind;
 import org.shebao.api.records.Slip;
 import org.shebao.api.records.SlipLine;
 
@@ -23,13 +23,16 @@ import static org.shebao.plugin.arrearspayment.internal.ArrearsRules.t;
 
 /**
  * A payment slip as an Excel workbook (.xlsx, Apache POI): the person, the voucher number, one row per month and
- * type (base, amount, late fee, interest), the total, the validity date and how to pay. Headers in the reader's
- * language; money cells with a two-decimal number format, months as dates shown {@code yyyy-mm}.
+ * type (base, amount, late fee, interest, a note for provisional figures and differences), the total, the validity
+ * date and how to pay. Headers in the reader's language; money cells with a two-decimal number format. Months and
+ * days are the bureau's local dates written as such, with no time part (never an instant, which a spreadsheet would
+ * show shifted by the server's time zone): months shown {@code yyyy-mm}, days {@code yyyy-mm-dd}.
  */
 final class SlipWorkbook {
 
     static final String MONEY_FORMAT = "#,##0.00";
     static final String MONTH_FORMAT = "yyyy-mm";
+    static final String DAY_FORMAT = "yyyy-mm-dd";
     static final int FIRST_LINE_ROW = 6;
 
     private SlipWorkbook() {
@@ -57,13 +60,16 @@ final class SlipWorkbook {
             CellStyle month = bordered(book);
             month.setDataFormat(book.createDataFormat().getFormat(MONTH_FORMAT));
             month.setAlignment(HorizontalAlignment.CENTER);
+            CellStyle day = book.createCellStyle();
+            day.setDataFormat(book.createDataFormat().getFormat(DAY_FORMAT));
+            day.setAlignment(HorizontalAlignment.LEFT);
             CellStyle totalMoney = bordered(book);
             totalMoney.cloneStyleFrom(money);
             totalMoney.setFont(bold);
 
             Row r0 = sheet.createRow(0);
             cell(r0, 0, t("xlsx.title").in(locale), title);
-            sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, 7));
+            sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, 8));
             pair(sheet.createRow(1), t("xlsx.voucherNo").in(locale), slip.voucherNo(), label);
             Row r2 = sheet.createRow(2);
             pair(r2, t("xlsx.name").in(locale), slip.name(), label);
@@ -72,12 +78,13 @@ final class SlipWorkbook {
             Row r3 = sheet.createRow(3);
             pair(r3, t("xlsx.district").in(locale), slip.district() + " " + Identity.districtName(slip.district()).in(locale), label);
             cell(r3, 4, t("xlsx.issuedOn").in(locale), label);
-            cell(r3, 5, slip.issuedOn().toString(), null);
+            date(r3, 5, slip.issuedOn(), day);
             Row r4 = sheet.createRow(4);
-            pair(r4, t("xlsx.validUntil").in(locale), slip.validUntil().toString(), label);
+            cell(r4, 0, t("xlsx.validUntil").in(locale), label);
+            date(r4, 1, slip.validUntil(), day);
 
             String[] headings = {"xlsx.col.no", "xlsx.col.type", "xlsx.col.month", "xlsx.col.base", "xlsx.col.amount",
-                    "xlsx.col.lateFee", "xlsx.col.interest", "xlsx.col.total"};
+                    "xlsx.col.lateFee", "xlsx.col.interest", "xlsx.col.total", "xlsx.col.note"};
             Row head = sheet.createRow(FIRST_LINE_ROW - 1);
             for (int i = 0; i < headings.length; i++) {
                 cell(head, i, t(headings[i]).in(locale), header);
@@ -88,14 +95,13 @@ final class SlipWorkbook {
                 row.createCell(0).setCellValue(rowIndex - FIRST_LINE_ROW + 1);
                 row.getCell(0).setCellStyle(text);
                 cell(row, 1, line.type().code() + " " + line.type().label().in(locale), text);
-                Cell m = row.createCell(2);
-                m.setCellValue(Date.from(line.month().atDay(1).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant()));
-                m.setCellStyle(month);
+                date(row, 2, line.month().atDay(1), month);
                 number(row, 3, line.base(), money);
                 number(row, 4, line.amount(), money);
                 number(row, 5, line.lateFee(), money);
                 number(row, 6, line.interest(), money);
                 number(row, 7, line.total(), money);
+                cell(row, 8, note(line, locale), text);
                 rowIndex++;
             }
             Row total = sheet.createRow(rowIndex);
@@ -104,13 +110,27 @@ final class SlipWorkbook {
             number(total, 7, slip.total(), totalMoney);
             Row how = sheet.createRow(rowIndex + 2);
             cell(how, 0, t("xlsx.howToPay", slip.voucherNo(), slip.validUntil().toString()).in(locale), null);
-            sheet.addMergedRegion(new CellRangeAddress(rowIndex + 2, rowIndex + 2, 0, 7));
-            int[] widths = {12, 30, 12, 14, 14, 12, 12, 14};
+            sheet.addMergedRegion(new CellRangeAddress(rowIndex + 2, rowIndex + 2, 0, 8));
+            int[] widths = {12, 30, 12, 14, 14, 12, 12, 14, 24};
             for (int i = 0; i < widths.length; i++) {
                 sheet.setColumnWidth(i, widths[i] * 256);
             }
             book.write(out);
         }
+    }
+
+    /** 补差 for a difference, 暂按 YYYY 年度标准 for provisional figures, else nothing. */
+    private static String note(SlipLine line, Locale locale) {
+        String kind = line.kind() == LineKind.REGULAR ? "" : t("xlsx.difference").in(locale);
+        String rates = line.provisional() ? t("xlsx.provisional", String.valueOf(line.ratesYear())).in(locale) : "";
+        return kind.isEmpty() || rates.isEmpty() ? kind + rates : kind + "，" + rates;
+    }
+
+    /** A local date as a spreadsheet date: the day itself, no time and no time zone. */
+    private static void date(Row row, int column, LocalDate value, CellStyle style) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(value);
+        cell.setCellStyle(style);
     }
 
     private static CellStyle bordered(XSSFWorkbook book) {

@@ -20,6 +20,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.Test;
 import org.shebao.api.records.InsuranceType;
 import org.shebao.api.records.LedgerLine;
+import org.shebao.api.records.LineKind;
 import org.shebao.api.records.LineStatus;
 import org.shebao.api.records.Slip;
 import org.shebao.api.records.SlipLine;
@@ -37,9 +38,9 @@ public class ArrearsRulesTest {
         List<LedgerLine> lines = new ArrayList<>();
         long id = 1;
         for (YearMonth m = YearMonth.of(2026, 5); !m.isAfter(YearMonth.of(2026, 10)); m = m.plusMonths(1)) {
-            lines.add(new LedgerLine(id++, InsuranceType.PENSION, m, new BigDecimal("6795.00"), new BigDecimal("1359.00"), ZERO, ZERO, LineStatus.ARREARS, null));
-            lines.add(new LedgerLine(id++, InsuranceType.MEDICAL, m, new BigDecimal("6795.00"), new BigDecimal("407.70"), ZERO, ZERO, LineStatus.ARREARS, null));
-            lines.add(new LedgerLine(id++, InsuranceType.MAJOR_ILLNESS, m, ZERO, new BigDecimal("7.00"), ZERO, ZERO, LineStatus.ARREARS, null));
+            lines.add(new LedgerLine(id++, InsuranceType.PENSION, m, new BigDecimal("6795.00"), new BigDecimal("1359.00"), ZERO, ZERO, LineStatus.ARREARS, null, LineKind.REGULAR, 2026, false));
+            lines.add(new LedgerLine(id++, InsuranceType.MEDICAL, m, new BigDecimal("6795.00"), new BigDecimal("407.70"), ZERO, ZERO, LineStatus.ARREARS, null, LineKind.REGULAR, 2026, false));
+            lines.add(new LedgerLine(id++, InsuranceType.MAJOR_ILLNESS, m, ZERO, new BigDecimal("7.00"), ZERO, ZERO, LineStatus.ARREARS, null, LineKind.REGULAR, 2026, false));
         }
         return lines;
     }
@@ -73,8 +74,8 @@ public class ArrearsRulesTest {
     @Test
     public void theSlipWorkbookHasTheVoucherTheRowsAndTheTotal() throws Exception {
         List<SlipLine> lines = List.of(
-                new SlipLine(1, InsuranceType.PENSION, YearMonth.of(2026, 5), new BigDecimal("6795.00"), new BigDecimal("1359.00"), ZERO, ZERO),
-                new SlipLine(2, InsuranceType.PENSION, YearMonth.of(2022, 3), new BigDecimal("4077.00"), new BigDecimal("815.40"), ZERO, new BigDecimal("134.49")));
+                new SlipLine(1, InsuranceType.PENSION, YearMonth.of(2026, 5), new BigDecimal("6795.00"), new BigDecimal("1359.00"), ZERO, ZERO, LineKind.REGULAR, 2026, false),
+                new SlipLine(2, InsuranceType.PENSION, YearMonth.of(2022, 3), new BigDecimal("4077.00"), new BigDecimal("815.40"), ZERO, new BigDecimal("134.49"), LineKind.REGULAR, 2026, false));
         Slip slip = new Slip("20261234567890123452", "420111197811020334", "王强", "420111", LocalDate.of(2026, 11, 15),
                 LocalDate.of(2026, 12, 15), SlipStatus.ISSUED, lines, new BigDecimal("2308.89"), null);
         ByteArrayOutputStream out = new ByteArrayOutputStream();

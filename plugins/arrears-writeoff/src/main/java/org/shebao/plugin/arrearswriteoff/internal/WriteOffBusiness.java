@@ -105,6 +105,14 @@ public class WriteOffBusiness implements BusinessType {
         return WriteOffRules.review(task.assessment(), assessNow(task.applicant().login(), task.data(), applicant.today()));
     }
 
+    /** The ticked arrears months, as they stood when the task was decided. */
+    @Override
+    public Map<String, List<?>> snapshot(TaskView task, Applicant applicant, java.util.Locale locale) {
+        List<Long> ids = WriteOffRules.lineIds(task.data());
+        return ids.isEmpty() ? Map.of() : Map.of("lines", records.assessLines(task.applicant().login(), ids,
+                Set.of(LineStatus.ARREARS), applicant.today()).lines().stream().map(l -> l.row(locale)).toList());
+    }
+
     @Override
     public void apply(TaskView task, EffectContext effects) {
         effects.records().writeOff(task.applicant().login(), WriteOffRules.lineIds(task.data()), effects.approvedBy(), task.id());

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.shebao.api.i18n.Text;
 import org.shebao.api.records.InsuranceType;
+import org.shebao.api.records.LedgerLine;
 import org.shebao.api.records.LinesAssessment;
 import org.shebao.api.records.Rates;
 import org.shebao.api.records.TypeTotal;
@@ -56,7 +57,8 @@ final class WriteOffRules {
             amounts.put(key(total.type()), total.amount());
         }
         amounts.put("total", Rates.money(assessed.total()));
-        return Assessment.of(amounts);
+        return Assessment.of(amounts).rated(assessed.provisional(), assessed.lines().stream()
+                .filter(LedgerLine::provisional).findFirst().map(LedgerLine::ratesYear).orElse(0));
     }
 
     static Decision review(Assessment shown, Assessment now) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.Test;
 import org.shebao.api.records.InsuranceType;
 import org.shebao.api.records.LedgerLine;
+import org.shebao.api.records.LineKind;
 import org.shebao.api.records.LineStatus;
 import org.shebao.api.records.LinesAssessment;
 import org.shebao.api.records.TypeTotal;
@@ -33,7 +34,7 @@ public class WriteOffRulesTest {
     public void theAssessmentTotalsPerTypeAndAChangeReturnsTheTask() {
         BigDecimal zero = new BigDecimal("0.00");
         LedgerLine pension = new LedgerLine(1, InsuranceType.PENSION, YearMonth.of(2026, 5), new BigDecimal("6795.00"),
-                new BigDecimal("1359.00"), zero, zero, LineStatus.ARREARS, null);
+                new BigDecimal("1359.00"), zero, zero, LineStatus.ARREARS, null, LineKind.REGULAR, 2026, false);
         LinesAssessment assessed = new LinesAssessment(List.of(pension), List.of(
                 new TypeTotal(InsuranceType.PENSION, 1, new BigDecimal("1359.00")),
                 new TypeTotal(InsuranceType.MAJOR_ILLNESS, 1, new BigDecimal("7.00"))), new BigDecimal("1366.00"));

@@ -90,7 +90,8 @@ public class EnrolBusiness implements BusinessType {
         fields.add(Field.multiSelect("types", t("field.types"), EnrolRules.open(enrolments).stream()
                 .map(type -> new Choice(type.code(), type.label())).toList()).asRequired());
         fields.add(Field.select("tier", t("field.tier"), current.pension().tiers().stream()
-                .map(p -> new Choice(p.toString(), Text.literal(p + "%"))).toList()).asImportant());
+                .map(p -> new Choice(p.toString(), Text.literal(p + "%"))).toList()).asImportant()
+                .requiredWhen("types", InsuranceType.PENSION.code()));
         fields.add(Field.select("startMonth", t("field.startMonth"), EnrolRules.startMonths(applicant.today()).stream()
                 .map(m -> new Choice(m.toString(), Text.literal(m.toString()))).toList()).asRequired());
         fields.add(Field.money("pensionMonthly", t("field.pensionMonthly")));
@@ -121,7 +122,7 @@ public class EnrolBusiness implements BusinessType {
     public List<FieldError> validate(FormData data, Applicant applicant) {
         EnrolRequest request = EnrolRequest.of(data);
         String login = applicant.account().login();
-        Optional<Rates> startRates = request.start().flatMap(m -> rates.find(applicant.account().district(), Year.of(m.getYear())));
+        Optional<Rates> startRates = request.start().map(m -> rates.rates(applicant.account().district(), Year.of(m.getYear())));
         return EnrolRules.validate(request, records.person(login).isPresent(), records.enrolments(login),
                 applicant.today(), startRates);
     }
@@ -130,7 +131,8 @@ public class EnrolBusiness implements BusinessType {
     public Assessment assess(FormData data, Applicant applicant) {
         EnrolRequest request = EnrolRequest.of(data);
         YearMonth start = request.start().orElse(YearMonth.from(applicant.today()));
-        return Assessment.of(EnrolRules.amounts(request, rates.rates(applicant.account().district(), Year.of(start.getYear()))));
+        Rates startRates = rates.rates(applicant.account().district(), Year.of(start.getYear()));
+        return Assessment.of(EnrolRules.amounts(request, startRates), startRates, Year.of(start.getYear()));
     }
 
     @Override
@@ -142,7 +144,8 @@ public class EnrolBusiness implements BusinessType {
         Household household = records.person(login).map(Person::household).orElse(request.household().orElse(Household.LOCAL));
         YearMonth start = request.start().orElse(YearMonth.from(submittedOn));
         return EnrolRules.review(request, new ResidentId(login), household, records.enrolments(login), submittedOn,
-                rates.rates(district, Year.of(submittedOn.getYear())), rates.rates(district, Year.of(start.getYear())));
+                rates.rates(district, Year.of(submittedOn.getYear())), rates.rates(district, Year.of(start.getYear())),
+                !task.attachmentIds().isEmpty());
     }
 
     @Override

@@ -103,7 +103,7 @@ final class EnrolRules {
      * valid; a non-local household goes to a reviewer (residence permit).
      */
     static Decision review(EnrolRequest r, ResidentId id, Household household, List<Enrolment> enrolments,
-            LocalDate submittedOn, Rates dayRates, Rates startRates) {
+            LocalDate submittedOn, Rates dayRates, Rates startRates, boolean newPhoto) {
         int limit = dayRates.ageLimit(id.sex());
         int age = java.time.Period.between(id.birthDate(), submittedOn).getYears();
         if (age >= limit) {
@@ -122,6 +122,10 @@ final class EnrolRules {
         }
         if (household == Household.NON_LOCAL) {
             return Decision.refer(t("refer.nonLocal"));
+        }
+        if (newPhoto) {
+            // a photo is compared with the identity record by a person, as in 一般信息变更: never straight into the record
+            return Decision.refer(t("refer.photo"));
         }
         return Decision.approve();
     }

@@ -91,27 +91,39 @@ public class EnrolRulesTest {
     @Test
     public void reviewReturnsOverTheAgeLimitOnTheDayOfSubmission() {
         ResidentId zhaoMin = new ResidentId("420105197012010669");
-        Decision d = EnrolRules.review(request("310", "", "2026-11"), zhaoMin, Household.LOCAL, List.of(), TODAY, RATES, RATES);
+        Decision d = EnrolRules.review(request("310", "", "2026-11"), zhaoMin, Household.LOCAL, List.of(), TODAY, RATES, RATES, false);
         assertTrue(d instanceof Decision.Return);
         assertEquals("age-limit", ((Decision.Return) d).code());
         assertEquals("您已 55 周岁，超过灵活就业人员参保年龄上限（55 周岁），不能参保。",
                 ((Decision.Return) d).reason().in(Locale.SIMPLIFIED_CHINESE));
         // the day before her 55th birthday she could still enrol
         assertTrue(EnrolRules.review(request("310", "", "2025-11"), zhaoMin, Household.LOCAL, List.of(),
-                LocalDate.of(2025, 11, 30), RATES, RATES) instanceof Decision.Approve);
+                LocalDate.of(2025, 11, 30), RATES, RATES, false) instanceof Decision.Approve);
         // a man of 55 may enrol
         assertTrue(EnrolRules.review(request("110", "60", "2026-11"), new ResidentId("420104197509090557"), Household.LOCAL,
-                SUSPENDED_PENSION, TODAY, RATES, RATES) instanceof Decision.Approve);
+                SUSPENDED_PENSION, TODAY, RATES, RATES, false) instanceof Decision.Approve);
     }
 
     @Test
     public void reviewReturnsPayingTypesAndPastStartsAndRefersNonLocal() {
         ResidentId zhangWei = new ResidentId("420102199003150117");
-        Decision paying = EnrolRules.review(request("310", "", "2026-11"), zhangWei, Household.LOCAL, PAYING_MEDICAL, TODAY, RATES, RATES);
+        Decision paying = EnrolRules.review(request("310", "", "2026-11"), zhangWei, Household.LOCAL, PAYING_MEDICAL, TODAY, RATES, RATES, false);
         assertEquals("already-insured", ((Decision.Return) paying).code());
-        Decision past = EnrolRules.review(request("310", "", "2026-10"), zhangWei, Household.LOCAL, List.of(), TODAY, RATES, RATES);
+        Decision past = EnrolRules.review(request("310", "", "2026-10"), zhangWei, Household.LOCAL, List.of(), TODAY, RATES, RATES, false);
         assertEquals("start-month", ((Decision.Return) past).code());
-        assertTrue(EnrolRules.review(request("310", "", "2026-11"), zhangWei, Household.NON_LOCAL, List.of(), TODAY, RATES, RATES)
+        assertTrue(EnrolRules.review(request("310", "", "2026-11"), zhangWei, Household.NON_LOCAL, List.of(), TODAY, RATES, RATES, false)
                 instanceof Decision.Refer);
+    }
+
+    @Test
+    public void aPhotoGoesToAHumanReviewerNeverStraightIntoTheRecord() {
+        ResidentId zhangWei = new ResidentId("420102199003150117");
+        Decision d = EnrolRules.review(request("310", "", "2026-11"), zhangWei, Household.LOCAL, List.of(), TODAY, RATES,
+                RATES, true);
+        assertTrue(d instanceof Decision.Refer);
+        assertEquals("含新照片：请与身份档案核对后审批。", ((Decision.Refer) d).note().in(Locale.SIMPLIFIED_CHINESE));
+        // the age limit still returns first: no reviewer's time for a task that cannot be approved
+        assertTrue(EnrolRules.review(request("310", "", "2026-11"), new ResidentId("420105197012010669"), Household.LOCAL,
+                List.of(), TODAY, RATES, RATES, true) instanceof Decision.Return);
     }
 }

@@ -2,7 +2,9 @@ package org.shebao.plugin.gappayment.internal;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.osgi.framework.BundleContext;
@@ -17,6 +19,8 @@ import org.shebao.api.form.Field;
 import org.shebao.api.form.FieldType;
 import org.shebao.api.form.FormSchema;
 import org.shebao.api.i18n.Text;
+import org.shebao.api.records.GapCharge;
+import org.shebao.api.records.GapMonth;
 import org.shebao.api.records.Records;
 import org.shebao.api.spi.BusinessType;
 import org.shebao.api.task.Applicant;
@@ -61,14 +65,15 @@ public class GapPaymentBusiness implements BusinessType {
 
     @Override
     public FormSchema form(Applicant applicant) {
-        List<Column> columns = List.of(Column.of("month", t("column.month"), FieldType.MONTH),
-                Column.of("base", t("column.base"), FieldType.MONEY),
+        List<Column> columns = List.of(Column.of("from", t("column.from"), FieldType.MONTH),
+                Column.of("to", t("column.to"), FieldType.MONTH),
+                Column.of("months", t("column.months"), FieldType.TEXT),
                 Column.summed("amount", t("column.amount")),
                 Column.summed("interest", t("column.interest")),
                 Column.summed("total", t("column.total")));
         return new FormSchema(List.of(
                 Field.month("from", t("field.from")).withRange(null, YearMonth.from(applicant.today()).minusMonths(1).toString()),
-                Field.table("months", t("field.months"), "/api/plugins/" + ID + "/gaps", columns, 0).asRequired(),
+                Field.table("periods", t("field.periods"), "/api/plugins/" + ID + "/gaps", columns, 0).asRequired(),
                 Field.money("amount", t("field.amount")),
                 Field.money("interest", t("field.interest")),
                 Field.money("total", t("field.total")).asImportant()), Map.of());
@@ -82,13 +87,13 @@ public class GapPaymentBusiness implements BusinessType {
     public List<FieldError> validate(FormData data, Applicant applicant) {
         List<YearMonth> months = GapRules.months(data).orElse(List.of());
         if (months.isEmpty()) {
-            return List.of(new FieldError("months", t("error.months")));
+            return List.of(new FieldError("periods", t("error.months")));
         }
         try {
             assessNow(applicant.account().login(), months, applicant.today());
             return List.of();
         } catch (ShebaoException e) {
-            return List.of(new FieldError("months", e.detail()));
+            return List.of(new FieldError("periods", e.detail()));
         }
     }
 
@@ -102,6 +107,19 @@ public class GapPaymentBusiness implements BusinessType {
     public Decision review(TaskView task, Applicant applicant) {
         return GapRules.review(task.assessment(),
                 assessNow(task.applicant().login(), GapRules.months(task.data()).orElse(List.of()), applicant.today()));
+    }
+
+    /** The ticked periods as assessed now: the rows the task showed when it was decided. */
+    @Override
+    public Map<String, List<?>> snapshot(TaskView task, Applicant applicant, Locale locale) {
+        List<YearMonth> months = GapRules.months(task.data()).orElse(List.of());
+        if (months.isEmpty()) {
+            return Map.of();
+        }
+        Map<YearMonth, GapCharge> charges = new HashMap<>();
+        records.assessGaps(task.applicant().login(), months, applicant.today()).months().forEach(c -> charges.put(c.month(), c));
+        List<GapMonth> ticked = months.stream().map(m -> new GapMonth(m, true)).toList();
+        return Map.of("periods", GapPeriods.of(ticked, charges).stream().map(GapPeriods::row).toList());
     }
 
     @Override

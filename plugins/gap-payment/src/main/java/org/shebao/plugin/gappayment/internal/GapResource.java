@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,14 +27,12 @@ import org.shebao.api.ShebaoException.FieldError;
 import org.shebao.api.ShebaoException.Kind;
 import org.shebao.api.account.Account;
 import org.shebao.api.account.Role;
-import org.shebao.api.records.GapCharge;
-import org.shebao.api.records.GapMonth;
 import org.shebao.api.records.Records;
 
 import static org.shebao.plugin.gappayment.internal.GapRules.t;
 
 /**
- * {@code GET /api/plugins/gap-payment/gaps?from=YYYY-MM}: the interruption months (中断期) from a month (none = all),
+ * {@code GET /api/plugins/gap-payment/gaps?from=YYYY-MM}: the interruption periods (中断期) from a month (none = all),
  * each back-payable one with what back-paying it costs today.
  */
 @Component(service = GapResource.class)
@@ -59,32 +55,13 @@ public class GapResource {
         this.clock = clock;
     }
 
+    /** The interruption periods (中断期): from, to, months, principal, interest and subtotal of each. */
     @GET
     @Path("gaps")
     public Map<String, Object> gaps(@QueryParam("from") String from) {
         Account caller = Account.of(security.getUserPrincipal(), Role.CITIZEN);
-        LocalDate today = LocalDate.now(clock);
-        List<GapMonth> gaps = records.gaps(caller.login(), month(from), today);
-        List<YearMonth> payable = gaps.stream().filter(GapMonth::backPayable).map(GapMonth::month).toList();
-        Map<YearMonth, GapCharge> charges = new LinkedHashMap<>();
-        if (!payable.isEmpty()) {
-            records.assessGaps(caller.login(), payable, today).months().forEach(c -> charges.put(c.month(), c));
-        }
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (GapMonth gap : gaps) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", gap.month().toString());
-            row.put("month", gap.month().toString());
-            row.put("backPayable", gap.backPayable());
-            GapCharge charge = charges.get(gap.month());
-            if (charge != null) {
-                row.put("base", charge.base());
-                row.put("amount", charge.amount());
-                row.put("interest", charge.interest());
-                row.put("total", charge.total());
-            }
-            items.add(row);
-        }
+        List<GapPeriods.Row> items = GapPeriods.current(records, caller.login(), month(from), LocalDate.now(clock)).stream()
+                .map(GapPeriods::row).toList();
         return Map.of("items", items, "count", items.size());
     }
 

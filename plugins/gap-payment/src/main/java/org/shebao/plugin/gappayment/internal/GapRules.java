@@ -1,7 +1,6 @@
 package org.shebao.plugin.gappayment.internal;
 
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,17 +24,17 @@ final class GapRules {
         return Text.of(GapRules.class, "org.shebao.plugin.gappayment.internal.messages", key, args);
     }
 
-    /** The ticked months, or empty when one of them is not a month. */
+    /**
+     * The months of the ticked periods ({@code periods}: {@code 2022-03..2022-08}; a task saved by the first release
+     * ticked {@code months}), or empty when one of them is not a period.
+     */
     static Optional<List<YearMonth>> months(FormData data) {
-        try {
-            return Optional.of(data.list("months").stream().map(YearMonth::parse).distinct().sorted().toList());
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return GapPeriods.months(data.has("periods") ? data.list("periods") : data.list("months"));
     }
 
     static Assessment assessment(GapAssessment assessed) {
-        return Assessment.of(Map.of("amount", assessed.amount(), "interest", assessed.interest(), "total", assessed.total()));
+        return Assessment.of(Map.of("amount", assessed.amount(), "interest", assessed.interest(), "total", assessed.total()))
+                .rated(assessed.provisional(), assessed.ratesYear());
     }
 
     static Decision review(Assessment shown, Assessment now) {

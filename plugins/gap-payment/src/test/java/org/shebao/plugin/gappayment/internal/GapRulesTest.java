@@ -27,7 +27,7 @@ public class GapRulesTest {
 
     @Test
     public void theAssessmentIsPrincipalPlusInterestAndMustNotChangeBeforeApproval() {
-        GapCharge march = new GapCharge(YearMonth.of(2022, 3), 60, new BigDecimal("4077"), new BigDecimal("815.40"), new BigDecimal("134.49"));
+        GapCharge march = new GapCharge(YearMonth.of(2022, 3), 60, new BigDecimal("4077"), new BigDecimal("815.40"), new BigDecimal("134.49"), 2026, false);
         Assessment shown = GapRules.assessment(new GapAssessment(List.of(march), new BigDecimal("815.40"), new BigDecimal("134.49"),
                 new BigDecimal("949.89")));
         assertEquals(new BigDecimal("949.89"), shown.amount("total"));

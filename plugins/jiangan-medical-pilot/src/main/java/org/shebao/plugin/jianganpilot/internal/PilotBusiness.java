@@ -107,8 +107,9 @@ public class PilotBusiness implements BusinessType {
     @Override
     public Assessment assess(FormData data, Applicant applicant) {
         var month = PilotRules.startMonth(applicant.today());
-        return Assessment.of(Map.of("medicalMonthly",
-                rates.rates(applicant.account().district(), java.time.Year.of(month.getYear())).medicalMonthly()));
+        java.time.Year year = java.time.Year.of(month.getYear());
+        var startRates = rates.rates(applicant.account().district(), year);
+        return Assessment.of(Map.of("medicalMonthly", startRates.medicalMonthly()), startRates, year);
     }
 
     @Override

@@ -94,8 +94,9 @@ public class TierChangeBusiness implements BusinessType {
 
     @Override
     public Assessment assess(FormData data, Applicant applicant) {
+        Rates effective = effectiveRates(applicant.account().district(), applicant.today());
         return Assessment.of(TierRules.amounts(TierRules.tier(data), records.enrolments(applicant.account().login()),
-                effectiveRates(applicant.account().district(), applicant.today())));
+                effective), effective, Year.of(TierRules.effectiveFrom(applicant.today()).getYear()));
     }
 
     @Override

@@ -1,0 +1,86 @@
+package org.shebao.engine.internal.records;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import javax.persistence.EntityManager;
+
+import org.shebao.api.records.LineStatus;
+import org.shebao.api.records.SlipStatus;
+
+/**
+ * Lines and slips as they stand at a moment, whatever the ledger job has persisted yet: at 00:00:05 on the 1st a
+ * month due is already arrears and a slip past its last valid day already expired (its lines PAYABLE again).
+ * Reads go through this; writes persist the same first ({@link RecordsStore#settle}).
+ */
+final class LineStates {
+
+    private final YearMonth lastArrears;
+    private final Set<String> expiredSlips;
+    private final LocalDate today;
+
+    private LineStates(LocalDate today, Set<String> expiredSlips) {
+        this.today = today;
+        this.lastArrears = lastArrearsMonth(today);
+        this.expiredSlips = expiredSlips;
+    }
+
+    /** The person's lines on the day. */
+    static LineStates of(EntityManager em, String idNumber, LocalDate today) {
+        List<String> expired = em.createQuery("SELECT s.voucherNo FROM SlipEntity s WHERE s.idNumber = :p"
+                + " AND s.status = 'ISSUED' AND s.validUntil < :today", String.class)
+                .setParameter("p", idNumber).setParameter("today", today).getResultList();
+        return new LineStates(today, new HashSet<>(expired));
+    }
+
+    /** The last month whose unpaid amount due is arrears on the day: M is arrears after the last day of M+1. */
+    static YearMonth lastArrearsMonth(LocalDate today) {
+        return YearMonth.from(today).minusMonths(2);
+    }
+
+    LineStatus of(LedgerLineEntity l) {
+        LineStatus stored = LineStatus.valueOf(l.status);
+        if (stored == LineStatus.DUE && !Months.at(l.dueMonth).isAfter(lastArrears)) {
+            return LineStatus.ARREARS;
+        }
+        if (stored == LineStatus.ON_SLIP && expiredSlips.contains(l.voucherNo)) {
+            return LineStatus.PAYABLE;
+        }
+        return stored;
+    }
+
+    /** The slip the line is on now, or null. */
+    String voucherOf(LedgerLineEntity l) {
+        return of(l) == LineStatus.ON_SLIP ? l.voucherNo : null;
+    }
+
+    /** A slip's status on the day. */
+    static SlipStatus of(SlipEntity s, LocalDate day) {
+        SlipStatus stored = SlipStatus.valueOf(s.status);
+        return stored == SlipStatus.ISSUED && s.validUntil.isBefore(day) ? SlipStatus.EXPIRED : stored;
+    }
+
+    SlipStatus of(SlipEntity s) {
+        return of(s, today);
+    }
+
+    /** The stored statuses that may stand for the wanted ones now. */
+    static Set<String> stored(Collection<LineStatus> wanted) {
+        Set<LineStatus> out = EnumSet.noneOf(LineStatus.class);
+        out.addAll(wanted);
+        if (wanted.contains(LineStatus.ARREARS)) {
+            out.add(LineStatus.DUE);
+        }
+        if (wanted.contains(LineStatus.PAYABLE)) {
+            out.add(LineStatus.ON_SLIP);
+        }
+        Set<String> names = new HashSet<>();
+        out.forEach(s -> names.add(s.name()));
+        return names;
+    }
+}
