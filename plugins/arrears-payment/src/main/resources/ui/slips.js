@@ -1,10 +1,7 @@
 // 生成欠费补缴单: the arrears plugin's own screen, loaded by the console (menu 个人业务申报). It queries the lines
 // approved for payment from a month, lets the citizen tick them, creates the slip and offers its Excel file.
 export default async function mount(root, ctx) {
-  const { api, el, money } = ctx;
-  const base = '/api/plugins/arrears-payment';
-  const texts = (await api('GET', `${base}/ui/messages`)).json || {};
-  const t = (key, ...args) => args.reduce((s, a, i) => s.split(`{${i}}`).join(String(a)), texts[key] || key);
+  const { api, el, money, t, url } = ctx;
   const ticked = new Set();
   let rows = [];
   const message = el('div', { id: 'slip-message', role: 'status' });
@@ -21,7 +18,7 @@ export default async function mount(root, ctx) {
   const note = (row) => [row.kind && row.kind !== 'REGULAR' ? row.kindName : null,
     row.provisional ? t('ui.provisional', row.ratesYear) : null].filter(Boolean).join('，');
   const query = async () => {
-    const r = await api('GET', `${base}/payable${from.value ? '?from=' + from.value : ''}`);
+    const r = await api('GET', `payable${from.value ? '?from=' + from.value : ''}`);
     if (!r.ok) { message.replaceChildren(el('p', { class: 'alert', role: 'alert' }, r.json ? r.json.detail : '')); return; }
     rows = r.json.items;
     ticked.clear();
@@ -35,17 +32,17 @@ export default async function mount(root, ctx) {
     sum();
   };
   const listSlips = async () => {
-    const r = await api('GET', `${base}/slips`);
+    const r = await api('GET', 'slips');
     slips.replaceChildren(...((r.json || []).map((s) => el('tr', { 'data-voucher': s.voucherNo },
       el('td', {}, s.voucherNo), el('td', {}, s.issuedOn), el('td', {}, s.validUntil), el('td', {}, s.statusName),
       el('td', { class: 'num' }, money(s.total)),
-      el('td', {}, el('a', { href: s.xlsx, download: `${s.voucherNo}.xlsx` }, t('ui.download')))))));
+      el('td', {}, el('a', { href: url(s.xlsx), download: `${s.voucherNo}.xlsx` }, t('ui.download')))))));
   };
   const create = async () => {
-    const r = await api('POST', `${base}/slips`, { lines: [...ticked].map(Number) });
+    const r = await api('POST', 'slips', { lines: [...ticked].map(Number) });
     if (!r.ok) { message.replaceChildren(el('p', { class: 'alert', role: 'alert' }, r.json ? r.json.detail : '')); return; }
     message.replaceChildren(el('p', { class: 'notice' }, t('ui.created', ''), el('strong', { id: 'voucher-no' }, r.json.voucherNo), ' ',
-      t('ui.validUntil', r.json.validUntil), ' ', el('a', { id: 'slip-download', href: r.json.xlsx, download: `${r.json.voucherNo}.xlsx` }, t('ui.download'))));
+      t('ui.validUntil', r.json.validUntil), ' ', el('a', { id: 'slip-download', href: url(r.json.xlsx), download: `${r.json.voucherNo}.xlsx` }, t('ui.download'))));
     await query();
     await listSlips();
   };

@@ -1,13 +1,10 @@
 // 问题报告答复: a reviewer's list of the district's open reports, oldest first, overdue ones flagged, and replies.
 export default async function mount(root, ctx) {
-  const { api, el } = ctx;
-  const base = '/api/plugins/problem-report';
-  const texts = (await api('GET', `${base}/ui/messages`)).json || {};
-  const t = (key) => texts[key] || key;
+  const { api, el, t } = ctx;
   const message = el('div', { id: 'answer-message', role: 'status' });
   const list = el('div');
   const load = async () => {
-    const reports = (await api('GET', `${base}/reports`)).json || [];
+    const reports = (await api('GET', 'reports')).json || [];
     list.replaceChildren(...(reports.length ? reports.map((r) => {
       const reply = el('textarea', { id: `reply-${r.id}`, rows: 3 });
       return el('article', { class: 'card', 'data-report': r.id, 'aria-labelledby': `report-${r.id}` },
@@ -16,7 +13,7 @@ export default async function mount(root, ctx) {
         el('p', {}, r.description),
         el('label', { for: `reply-${r.id}` }, t('ui.replyLabel')), reply,
         el('div', { class: 'actions' }, el('button', { type: 'button', 'data-answer': r.id, onclick: async () => {
-          const res = await api('POST', `${base}/reports/${r.id}/reply`, { reply: reply.value });
+          const res = await api('POST', `reports/${r.id}/reply`, { reply: reply.value });
           message.replaceChildren(el('p', { class: res.ok ? 'notice' : 'alert' }, res.ok ? t('ui.answered') : (res.json ? res.json.detail : '')));
           if (res.ok) await load();
         } }, t('ui.answer'))));

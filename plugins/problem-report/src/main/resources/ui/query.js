@@ -1,13 +1,10 @@
 // 问题报告查询: the citizen's reports with their status and the reply; a reply shows up without reloading.
 export default async function mount(root, ctx) {
-  const { api, el } = ctx;
-  const base = '/api/plugins/problem-report';
-  const texts = (await api('GET', `${base}/ui/messages`)).json || {};
-  const t = (key) => texts[key] || key;
+  const { api, el, t } = ctx;
   const when = (s) => (s || '').replace('T', ' ').substring(0, 16);
   const body = el('tbody');
   const load = async () => {
-    const reports = (await api('GET', `${base}/reports`)).json || [];
+    const reports = (await api('GET', 'reports')).json || [];
     body.replaceChildren(...(reports.length ? reports.map((r) => el('tr', { 'data-report': r.id, 'data-status': r.status },
       el('td', {}, when(r.createdAt)), el('td', {}, r.businessName), el('td', {}, r.description), el('td', {}, r.expectedBy),
       el('td', {}, r.statusName), el('td', {}, r.reply || ''), el('td', {}, r.repliedBy || ''), el('td', {}, when(r.repliedAt))))

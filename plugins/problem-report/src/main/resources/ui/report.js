@@ -1,10 +1,7 @@
 // 问题报告: the citizen names the business, describes the problem, picks the date and sends it.
 export default async function mount(root, ctx) {
-  const { api, el } = ctx;
-  const base = '/api/plugins/problem-report';
-  const texts = (await api('GET', `${base}/ui/messages`)).json || {};
-  const t = (key, ...args) => args.reduce((s, a, i) => s.split(`{${i}}`).join(String(a)), texts[key] || key);
-  const businesses = (await api('GET', `${base}/businesses`)).json || [];
+  const { api, el, t } = ctx;
+  const businesses = (await api('GET', 'businesses')).json || [];
   const today = new Date(Date.now() - new Date().getTimezoneOffset() * 60000).toISOString().substring(0, 10);
   const message = el('div', { id: 'report-message', role: 'status' });
   const error = (name) => el('p', { class: 'error', id: `err-${name}` });
@@ -17,7 +14,7 @@ export default async function mount(root, ctx) {
   const field = (id, label, control, name) => el('div', { class: 'field required' }, el('label', { for: id }, label), control, error(name));
   const send = async () => {
     root.querySelectorAll('.error').forEach((p) => { p.textContent = ''; });
-    const r = await api('POST', `${base}/reports`, { businessType: business.value, description: description.value, expectedBy: expectedBy.value });
+    const r = await api('POST', 'reports', { businessType: business.value, description: description.value, expectedBy: expectedBy.value });
     if (!r.ok) {
       message.replaceChildren(el('p', { class: 'alert', role: 'alert' }, r.json ? r.json.detail : ''));
       ((r.json && r.json.errors) || []).forEach((e) => { const p = root.querySelector(`#err-${e.field}`); if (p) p.textContent = e.message; });

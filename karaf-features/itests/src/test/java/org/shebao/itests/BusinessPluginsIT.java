@@ -114,7 +114,7 @@ public class BusinessPluginsIT extends ContainerTest {
         assertEquals(Integer.valueOf(60), enrolment(id, InsuranceType.PENSION).tierPercent());
         assertEquals(EnrolmentStatus.PAYING, enrolment(id, InsuranceType.MEDICAL).status());
         assertEquals("13912345678", records.person(id).orElseThrow().contact().mobile());
-        assertEquals(3, records.lines(id, java.util.Set.of(LineStatus.DUE), Optional.empty(), Optional.of(NOW),
+        assertEquals(3, lines(id, java.util.Set.of(LineStatus.DUE), Optional.empty(), Optional.of(NOW),
                 LocalDate.parse(ShebaoContainer.TODAY)).size());
 
         // already paying both: nothing left to enrol in

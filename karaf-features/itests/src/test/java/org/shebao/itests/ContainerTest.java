@@ -1,5 +1,11 @@
 package org.shebao.itests;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
 import javax.inject.Inject;
 
 import org.junit.Before;
@@ -16,6 +22,11 @@ import org.shebao.api.records.RatesService;
 import org.shebao.api.records.Records;
 import org.shebao.api.records.RecordsImport;
 import org.shebao.api.records.ResidentId;
+import org.shebao.api.records.Slips;
+import org.shebao.api.records.LedgerLine;
+import org.shebao.api.records.LineQuery;
+import org.shebao.api.records.LineStatus;
+import org.shebao.api.records.InsuranceType;
 
 /** What the in-container tests share: the one container, the HTTP port, test citizens, the test business. */
 public abstract class ContainerTest {
@@ -31,6 +42,9 @@ public abstract class ContainerTest {
 
     @Inject
     protected RatesService rates;
+
+    @Inject
+    protected Slips slips;
 
     @Inject
     protected ConfigurationAdmin configurations;
@@ -78,5 +92,11 @@ public abstract class ContainerTest {
         Http http = citizen(district);
         imports.registerPerson(Person.of(new ResidentId(http.me()), "测试", district, Household.LOCAL, Contact.NONE));
         return http;
+    }
+
+    /** The person's lines in the statuses, of one type (or all), from a month (or all), as they stand on the day. */
+    protected List<LedgerLine> lines(String id, Set<LineStatus> statuses, Optional<InsuranceType> type,
+            Optional<YearMonth> from, LocalDate day) {
+        return records.lines(id, LineQuery.all().statuses(statuses).type(type).from(from), day);
     }
 }

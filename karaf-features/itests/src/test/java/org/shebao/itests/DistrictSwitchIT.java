@@ -129,7 +129,7 @@ public class DistrictSwitchIT extends ContainerTest {
         imports.importLines(id, List.of(
                 new ImportedLine(InsuranceType.PENSION, YearMonth.of(2026, 1), r.pensionBase(60), r.pensionMonthly(60), LineStatus.PAYABLE),
                 new ImportedLine(InsuranceType.PENSION, YearMonth.of(2026, 2), r.pensionBase(60), r.pensionMonthly(60), LineStatus.PAYABLE)));
-        List<Long> lines = records.lines(id, Set.of(LineStatus.PAYABLE), Optional.empty(), Optional.empty(), TODAY).stream()
+        List<Long> lines = lines(id, Set.of(LineStatus.PAYABLE), Optional.empty(), Optional.empty(), TODAY).stream()
                 .map(LedgerLine::id).toList();
         Http.Answer before = citizen.post("/api/plugins/arrears-payment/slips", Map.of("lines", List.of(lines.get(0))));
         assertEquals(before.body(), 201, before.status());
@@ -142,7 +142,7 @@ public class DistrictSwitchIT extends ContainerTest {
             assertDisabled(citizen.language("en").post("/api/plugins/problem-report/reports", Map.of("businessType", "enrol",
                     "description", "页面打不开，无法提交增员业务。", "expectedBy", ShebaoContainer.TODAY)));
             // nothing changed, and reading stays open
-            assertEquals(LineStatus.PAYABLE, records.lines(id, Set.of(LineStatus.PAYABLE), Optional.empty(), Optional.empty(),
+            assertEquals(LineStatus.PAYABLE, lines(id, Set.of(LineStatus.PAYABLE), Optional.empty(), Optional.empty(),
                     TODAY).get(0).status());
             assertEquals(200, citizen.get("/api/plugins/arrears-payment/slips").status());
             assertEquals(200, citizen.get("/api/plugins/arrears-payment/slips/" + voucher + ".xlsx").status());
@@ -150,7 +150,7 @@ public class DistrictSwitchIT extends ContainerTest {
             // a citizen of another district is served as usual
             assertEquals(400, citizen("420111").post("/api/plugins/problem-report/reports", Map.of()).status());
             // the slip issued before is still paid at the post office
-            assertEquals(SlipStatus.PAID, records.recordPayment(voucher, "POST-SWITCH-1", TODAY).status());
+            assertEquals(SlipStatus.PAID, slips.recordPayment(voucher, "POST-SWITCH-1", TODAY).status());
         } finally {
             switchTo(admin, "arrears-payment", true);
             switchTo(admin, "problem-report", true);

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 
@@ -27,8 +28,10 @@ import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 import org.shebao.api.account.AccountService;
+import org.shebao.api.spi.Business;
 import org.shebao.api.spi.BusinessType;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -100,7 +103,8 @@ public class PlatformIT {
         assertEquals("UP", before.json().path("database").asText());
         assertFalse(listsPlugin(before.json(), "it-health-probe"));
 
-        probeType = context.registerService(BusinessType.class, new HealthProbe(), null);
+        probeType = context.registerService(BusinessType.class, new HealthProbe(),
+                new Hashtable<>(Map.of(Business.PREFIX_ + "id", "it-health-probe")));
         Waits.until("it-probe listed", 10, () -> listsPlugin(http.get("/api/health").json(), "it-health-probe"));
         probeType.unregister();
         probeType = null;
@@ -109,21 +113,6 @@ public class PlatformIT {
 
     /** A business type that exists only to be listed. */
     private static final class HealthProbe implements BusinessType {
-        @Override
-        public String id() {
-            return "it-health-probe";
-        }
-
-        @Override
-        public String version() {
-            return "1.2.3";
-        }
-
-        @Override
-        public org.shebao.api.i18n.Text name() {
-            return org.shebao.api.i18n.Text.literal("health probe");
-        }
-
         @Override
         public org.shebao.api.form.FormSchema form(org.shebao.api.task.Applicant applicant) {
             return org.shebao.api.form.FormSchema.of(List.of());
@@ -149,7 +138,8 @@ public class PlatformIT {
     private static boolean listsPlugin(JsonNode health, String id) {
         for (JsonNode plugin : health.path("plugins")) {
             if (id.equals(plugin.path("id").asText())) {
-                return "1.2.3".equals(plugin.path("version").asText());
+                // the version is the registering bundle's
+                return FrameworkUtil.getBundle(PlatformIT.class).getVersion().toString().equals(plugin.path("version").asText());
             }
         }
         return false;

@@ -93,16 +93,16 @@ public class ProvisionalRatesIT extends ContainerTest {
             assertEquals(enrolled.toString(), "APPROVED", enrolled.path("state").asText());
             assertTrue(enrolled.path("assessment").path("provisional").asBoolean());
             // the ledger's January lines are computed with 2026's row and say so
-            LedgerLine january = records.lines(newcomer.me(), Set.of(LineStatus.DUE), Optional.of(InsuranceType.PENSION),
+            LedgerLine january = lines(newcomer.me(), Set.of(LineStatus.DUE), Optional.of(InsuranceType.PENSION),
                     Optional.of(YearMonth.of(2027, 1)), LocalDate.of(2027, 1, 5)).get(0);
             assertEquals(money("815.40"), january.amount());
             assertTrue(january.provisional());
             assertEquals(2026, january.ratesYear());
             assertEquals(LineKind.REGULAR, january.kind());
-            Map<String, Object> row = january.row(java.util.Locale.SIMPLIFIED_CHINESE);
-            assertEquals(Boolean.TRUE, row.get("provisional"));
-            assertEquals(2026, row.get("ratesYear"));
-            assertEquals("REGULAR", row.get("kind"));
+            LedgerLine.Row row = january.row(java.util.Locale.SIMPLIFIED_CHINESE);
+            assertTrue(row.provisional());
+            assertEquals(2026, row.ratesYear());
+            assertEquals("REGULAR", row.kind());
         }
     }
 
@@ -131,7 +131,7 @@ public class ProvisionalRatesIT extends ContainerTest {
     }
 
     private LedgerLine line(String id, InsuranceType type, int month, LineKind kind, LocalDate day) {
-        return records.lines(id, ALL, Optional.of(type), Optional.of(YearMonth.of(2027, month)), day).stream()
+        return lines(id, ALL, Optional.of(type), Optional.of(YearMonth.of(2027, month)), day).stream()
                 .filter(l -> l.type() == type && l.month().equals(YearMonth.of(2027, month)) && l.kind() == kind)
                 .findFirst().orElseThrow(() -> new AssertionError("no " + kind + " line " + type + " 2027-" + month));
     }
@@ -149,7 +149,7 @@ public class ProvisionalRatesIT extends ContainerTest {
     }
 
     private int lineCount(String id) {
-        return records.lines(id, ALL, Optional.empty(), Optional.empty(), LocalDate.of(2027, 3, 10)).size();
+        return lines(id, ALL, Optional.empty(), Optional.empty(), LocalDate.of(2027, 3, 10)).size();
     }
 
 
@@ -172,7 +172,7 @@ public class ProvisionalRatesIT extends ContainerTest {
             String id = citizenWithProvisionalLines();
             // a slip for the February 330 line: on the slip it keeps the slip's amount
             long onSlip = line(id, InsuranceType.MAJOR_ILLNESS, 2, LineKind.REGULAR, day).id();
-            Slip slip = records.issueSlip(id, List.of(onSlip), day);
+            Slip slip = slips.issue(id, List.of(onSlip), day);
             assertTrue(slip.lines().get(0).provisional());
             int before = lineCount(id);
 
@@ -196,7 +196,7 @@ public class ProvisionalRatesIT extends ContainerTest {
             assertEquals(LineStatus.ON_SLIP, kept.status());
             assertEquals(money("7.00"), kept.amount());
             assertTrue(kept.provisional());
-            assertEquals(money("7.00"), records.slip(slip.voucherNo()).orElseThrow().total());
+            assertEquals(money("7.00"), slips.slip(slip.voucherNo()).orElseThrow().total());
             // paid: the paid line stays, a 补差 line owes the difference from this month, an overpayment is a credit
             LedgerLine paid = line(id, InsuranceType.PENSION, 1, LineKind.REGULAR, day);
             assertEquals(money("815.40"), paid.amount());
@@ -214,7 +214,7 @@ public class ProvisionalRatesIT extends ContainerTest {
             assertEquals(LineStatus.DUE, line(id, InsuranceType.PENSION, 1, LineKind.DIFFERENCE, LocalDate.of(2027, 4, 30)).status());
             assertEquals(LineStatus.ARREARS, line(id, InsuranceType.PENSION, 1, LineKind.DIFFERENCE, LocalDate.of(2027, 5, 1)).status());
             // the year before is not touched
-            assertEquals(money("815.40"), records.lines(id, Set.of(LineStatus.PAID), Optional.of(InsuranceType.PENSION),
+            assertEquals(money("815.40"), lines(id, Set.of(LineStatus.PAID), Optional.of(InsuranceType.PENSION),
                     Optional.of(YearMonth.of(2026, 12)), day).get(0).amount());
             assertEquals(before + 3, lineCount(id));
             assertEquals(1, audits(id, "RERATE"));
@@ -228,7 +228,7 @@ public class ProvisionalRatesIT extends ContainerTest {
             assertEquals(money("24.60"), line(id, InsuranceType.PENSION, 1, LineKind.DIFFERENCE, day).amount());
 
             // the slip cancelled: its line is owed again, and the next run gives it the year's amount
-            records.cancelSlip(slip.voucherNo(), "test", day);
+            slips.cancel(slip.voucherNo(), "test", day);
             shell("shebao:ledger-run");
             LedgerLine freed = line(id, InsuranceType.MAJOR_ILLNESS, 2, LineKind.REGULAR, day);
             assertEquals(LineStatus.PAYABLE, freed.status());

@@ -99,7 +99,7 @@ public class SlipMomentsIT extends ContainerTest {
             LocalDate validUntil = issueDay.plusDays(29);
             assertEquals(validUntil.toString(), issued.json().path("validUntil").asText());
 
-            List<LedgerLine> onSlip = records.lines(id, Set.of(LineStatus.ON_SLIP), Optional.empty(), Optional.empty(), issueDay);
+            List<LedgerLine> onSlip = lines(id, Set.of(LineStatus.ON_SLIP), Optional.empty(), Optional.empty(), issueDay);
             assertEquals(months.length * 3, onSlip.size());
             DataFormatter shown = new DataFormatter(Locale.ROOT);
             try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(http.bytes(SLIPS + "/" + voucher + ".xlsx")))) {
@@ -182,6 +182,6 @@ public class SlipMomentsIT extends ContainerTest {
             assertEquals(again.body(), 201, again.status());
             assertEquals("2027-01-30", again.json().path("validUntil").asText());
         }
-        assertTrue(records.slip(voucher).isPresent());
+        assertTrue(slips.slip(voucher).isPresent());
     }
 }

@@ -2,7 +2,6 @@ package org.shebao.api.i18n;
 
 import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
@@ -20,17 +19,16 @@ public interface Text {
 
     /** A text from a resource bundle beside {@code anchor} (same class loader), formatted with {@code args}. */
     static Text of(Class<?> anchor, String baseName, String key, Object... args) {
-        Object[] copy = args.clone();
-        return locale -> {
-            try {
-                ResourceBundle bundle = ResourceBundle.getBundle(baseName, locale, anchor.getClassLoader(),
-                        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-                String pattern = bundle.getString(key);
-                return copy.length == 0 ? pattern : new MessageFormat(pattern, locale).format(localized(copy, locale));
-            } catch (MissingResourceException e) {
-                return key;
-            }
-        };
+        return Texts.of(anchor, baseName).t(key, args);
+    }
+
+    /** The key's pattern in the bundle formatted with the arguments in the language; the key itself when missing. */
+    static String format(ResourceBundle bundle, String key, Object[] args, Locale locale) {
+        if (bundle == null || !bundle.containsKey(key)) {
+            return key;
+        }
+        String pattern = bundle.getString(key);
+        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(localized(args, locale));
     }
 
     /** A text that is the same in every language (a name, a number). */

@@ -37,6 +37,23 @@ public record Contact(String mobile, String address, String postalCode, String e
         emergencyPhone = clean(emergencyPhone);
     }
 
+    /** The parts given, by their form field names (mobile, address, postalCode, email, emergencyName, emergencyPhone). */
+    public java.util.Map<String, Object> values() {
+        java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
+        java.util.function.BiConsumer<String, String> put = (key, value) -> {
+            if (value != null) {
+                values.put(key, value);
+            }
+        };
+        put.accept("mobile", mobile);
+        put.accept("address", address);
+        put.accept("postalCode", postalCode);
+        put.accept("email", email);
+        put.accept("emergencyName", emergencyName);
+        put.accept("emergencyPhone", emergencyPhone);
+        return values;
+    }
+
     private static String clean(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }

@@ -32,28 +32,19 @@ public record Identity(String name, ResidentId idNumber, Sex sex, LocalDate birt
                 Field.text("district", text("identity.district")).asReadOnly());
     }
 
-    /** The values of {@link #fields()}, in Chinese (identity as the record states it). */
-    public Map<String, Object> values() {
+    /** The values of {@link #fields()}, in Chinese (identity as the record states it), the district in words. */
+    public Map<String, Object> values(Districts districts) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("name", name);
         values.put("idNumber", idNumber.value());
         values.put("sex", sexLabel(sex).in(Text.DEFAULT_LOCALE));
         values.put("birthDate", birthDate.toString());
-        values.put("district", district + " " + districtName(district).in(Text.DEFAULT_LOCALE));
+        values.put("district", districts.name(district).in(Text.DEFAULT_LOCALE));
         return values;
     }
 
     public static Text sexLabel(Sex sex) {
         return text("sex." + sex.name());
-    }
-
-    /** A Wuhan district's name by its code (the code itself when unknown). */
-    public static Text districtName(String code) {
-        Text name = text("district." + code);
-        return locale -> {
-            String s = name.in(locale);
-            return s.startsWith("district.") ? code : s;
-        };
     }
 
     private static Text text(String key) {

@@ -29,23 +29,15 @@ public record LedgerLine(long id, InsuranceType type, YearMonth month, BigDecima
     }
 
     /** The line as a row of a console table (JSON): codes, names in the language, money as exact decimals. */
-    public java.util.Map<String, Object> row(java.util.Locale locale) {
-        java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
-        row.put("id", id);
-        row.put("insuranceType", type.code());
-        row.put("typeName", type.label().in(locale));
-        row.put("month", month.toString());
-        row.put("base", base);
-        row.put("amount", amount);
-        row.put("lateFee", lateFee);
-        row.put("interest", interest);
-        row.put("total", total());
-        row.put("status", status.name());
-        row.put("statusName", status.label().in(locale));
-        row.put("kind", kind.name());
-        row.put("kindName", kind.label().in(locale));
-        row.put("ratesYear", ratesYear);
-        row.put("provisional", provisional);
-        return row;
+    public Row row(java.util.Locale locale) {
+        return new Row(id, type.code(), type.label().in(locale), month.toString(), base, amount, lateFee, interest, total(),
+                status.name(), status.label().in(locale), kind.name(), kind.label().in(locale), ratesYear, provisional,
+                voucherNo);
+    }
+
+    /** A line as the console's tables show it. */
+    public record Row(long id, String insuranceType, String typeName, String month, BigDecimal base, BigDecimal amount,
+            BigDecimal lateFee, BigDecimal interest, BigDecimal total, String status, String statusName, String kind,
+            String kindName, int ratesYear, boolean provisional, String voucherNo) {
     }
 }

@@ -8,8 +8,11 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The changes an approved business makes to the records, bound to the approval's transaction (handed out by
- * {@link org.shebao.api.task.EffectContext#records()}): they commit or roll back with the task's state change.
- * Each checks its preconditions and refuses with a {@link org.shebao.api.ShebaoException} the citizen can read.
+ * {@link org.shebao.api.task.EffectContext#records()}): they commit or roll back with the task's state change. Each
+ * keeps the records' own invariants (a line moves only between the statuses the ledger allows, a paying type is not
+ * enrolled twice) and refuses with a {@link org.shebao.api.ShebaoException} the citizen can read; every change is
+ * audited with the approver and the task. The rules of a business (how often a tier may change, what may be written
+ * off, what a gap costs) are its own.
  */
 @ProviderType
 public interface RecordsWriter {
@@ -23,20 +26,25 @@ public interface RecordsWriter {
     /** Suspends a paying type after the month {@code lastPaying}; months up to it stay owed. */
     void suspend(String idNumber, InsuranceType type, YearMonth lastPaying);
 
-    /** Changes the pension tier from the month; at most once per calendar year. */
-    void changeTier(String idNumber, int tierPercent, YearMonth from, LocalDate approvedOn);
+    /** The paying pension's tier from the month on (amounts due from then follow it), decided on the day. */
+    void setTier(String idNumber, int tierPercent, YearMonth from, LocalDate decidedOn);
 
     void changeContact(String idNumber, Contact contact);
 
     /** The person's photo becomes the attachment. */
     void changePhoto(String idNumber, long attachmentId);
 
-    /** ARREARS lines of the person become PAYABLE (approved for back-payment). */
-    void makePayable(String idNumber, List<Long> lineIds);
+    /**
+     * Moves the person's lines from one status to another: ARREARS to PAYABLE (approved for back-payment) or to
+     * WRITTEN_OFF (irreversible). Refused unless each line is the person's and in {@code from} now.
+     *
+     * @return the lines as they were before the move
+     */
+    List<LedgerLine> move(String idNumber, List<Long> lineIds, LineStatus from, LineStatus to);
 
-    /** ARREARS lines of the person are written off, audited, irreversibly. */
-    void writeOff(String idNumber, List<Long> lineIds, String actor, long taskId);
-
-    /** Back-payable gap months become PAYABLE pension lines, charged as {@link Records#assessGaps} says. */
-    GapAssessment makeGapsPayable(String idNumber, List<YearMonth> months, LocalDate today);
+    /**
+     * Charges the person months owed now (back-paid gaps): each a PAYABLE line, or a written-off month's line charged
+     * again (the write-off stays in the audit trail). Refused for a month that has a line in any other status.
+     */
+    void charge(String idNumber, List<Charge> charges);
 }

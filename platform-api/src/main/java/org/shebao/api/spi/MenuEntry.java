@@ -2,37 +2,29 @@ package org.shebao.api.spi;
 
 import java.util.Set;
 
-import org.osgi.annotation.versioning.ConsumerType;
-import org.shebao.api.i18n.Text;
+import org.shebao.api.account.Role;
 
 /**
- * A console menu entry that is not a task business (生成欠费补缴单, 问题报告): a screen drawn by the plugin's own UI
- * module, registered as an OSGi service. The console lists it under its group for the districts it serves.
+ * A console menu entry that is not a task business (生成欠费补缴单, 问题报告): a screen drawn by one of the plugin's
+ * ES modules. Its label is the plugin's text {@code entry.<id>}.
+ *
+ * @param id        stable, e.g. {@code arrears-slip}
+ * @param group     where the console lists it
+ * @param module    the file of the plugin's {@code ui/} folder that draws it; it exports a default function
+ *                  {@code (root, ctx)} and gets the console's {@code ctx} ({@code api}, {@code el}, {@code money},
+ *                  {@code lang}, {@code t} with the plugin's {@code ui.*} texts, {@code home()})
+ * @param roles     who sees it
+ * @param districts the district codes it serves; empty for every district
  */
-@ConsumerType
-public interface MenuEntry {
+public record MenuEntry(String id, MenuGroup group, String module, Set<Role> roles, Set<String> districts) {
 
-    /** Stable identifier, e.g. {@code arrears-slip}. */
-    String id();
-
-    /** What the menu shows. */
-    Text label();
-
-    MenuGroup group();
-
-    /**
-     * The URL of the ES module that draws the screen. It exports a default function {@code (root, ctx)}; the
-     * console passes {@code ctx.api(method, path, body)}, {@code ctx.lang} and {@code ctx.home()}.
-     */
-    String uiModule();
-
-    /** Who sees it: citizens, unless the entry is a back-office screen (e.g. reviewers answering reports). */
-    default Set<org.shebao.api.account.Role> roles() {
-        return Set.of(org.shebao.api.account.Role.CITIZEN);
+    public MenuEntry {
+        roles = Set.copyOf(roles);
+        districts = Set.copyOf(districts);
     }
 
-    /** The district codes it serves; empty for every district. */
-    default Set<String> districts() {
-        return Set.of();
+    /** An entry for citizens of every district. */
+    public static MenuEntry forCitizens(String id, MenuGroup group, String module) {
+        return new MenuEntry(id, group, module, Set.of(Role.CITIZEN), Set.of());
     }
 }

@@ -33,4 +33,17 @@ public sealed interface Decision {
     static Decision refer(Text note) {
         return new Refer(note);
     }
+
+    /**
+     * Approve when the named amount is still the one the citizen was shown when submitting; otherwise return the task
+     * with code {@code amount-changed} and the reason made of both amounts (then and now, two decimals).
+     */
+    static Decision approveIfUnchanged(Assessment shown, Assessment now, String amount,
+            java.util.function.BiFunction<String, String, Text> reason) {
+        if (now.differsFrom(shown, amount)) {
+            return returnTask("amount-changed", reason.apply(shown.amount(amount).toPlainString(),
+                    now.amount(amount).toPlainString()));
+        }
+        return approve();
+    }
 }

@@ -1,6 +1,6 @@
 package org.shebao.api.task;
 
-import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.shebao.api.account.Account;
@@ -15,10 +15,10 @@ import org.shebao.api.account.Account;
  * @param data             what the citizen entered
  * @param assessment       the figures the citizen was shown when submitting
  * @param attachmentIds    photos attached to the task
- * @param submittedAt      when it was (last) submitted
+ * @param submittedOn      the bureau's day (Asia/Shanghai) it was (last) submitted
  */
 public record TaskView(long id, String businessType, String businessVersion, Account applicant, FormData data,
-        Assessment assessment, List<Long> attachmentIds, Instant submittedAt) {
+        Assessment assessment, List<Long> attachmentIds, LocalDate submittedOn) {
 
     public TaskView {
         attachmentIds = List.copyOf(attachmentIds);

@@ -28,26 +28,9 @@ public class ProbeBusiness implements BusinessType {
 
     static final List<String> OUTCOMES = List.of("approve", "return", "human", "refuse");
 
-    private final String id;
 
-    public ProbeBusiness(String id) {
-        this.id = id;
-    }
 
-    @Override
-    public String id() {
-        return id;
-    }
 
-    @Override
-    public String version() {
-        return "1.0.0";
-    }
-
-    @Override
-    public Text name() {
-        return locale -> "en".equals(locale.getLanguage()) ? "Test business " + id : "测试业务 " + id;
-    }
 
     @Override
     public FormSchema form(Applicant applicant) {

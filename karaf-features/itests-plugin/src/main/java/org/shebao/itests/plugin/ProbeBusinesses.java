@@ -8,6 +8,7 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.shebao.api.spi.Business;
 import org.shebao.api.spi.BusinessType;
 
 /**
@@ -23,10 +24,15 @@ public class ProbeBusinesses {
 
     @Activate
     public ProbeBusinesses(BundleContext context) {
-        registrations.add(context.registerService(BusinessType.class, new ProbeBusiness("it-probe"), null));
+        registrations.add(context.registerService(BusinessType.class, new ProbeBusiness(), id("it-probe")));
         for (int i = 0; i < BULK; i++) {
-            registrations.add(context.registerService(BusinessType.class, new ProbeBusiness("it-bulk-" + i), null));
+            registrations.add(context.registerService(BusinessType.class, new ProbeBusiness(), id("it-bulk-" + i)));
         }
+    }
+
+    /** A business of its own id (the bundle brings several; their names are the texts name.<id>, else name). */
+    private static java.util.Dictionary<String, Object> id(String id) {
+        return new java.util.Hashtable<>(java.util.Map.of(Business.PREFIX_ + "id", id));
     }
 
     @Deactivate

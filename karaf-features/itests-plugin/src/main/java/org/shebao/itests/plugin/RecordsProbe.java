@@ -1,5 +1,6 @@
 package org.shebao.itests.plugin;
 
+import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
@@ -11,10 +12,13 @@ import org.shebao.api.form.FormSchema;
 import org.shebao.api.i18n.Text;
 import org.shebao.api.records.Contact;
 import org.shebao.api.records.Household;
+import org.shebao.api.records.Charge;
 import org.shebao.api.records.InsuranceType;
+import org.shebao.api.records.LineStatus;
 import org.shebao.api.records.Person;
 import org.shebao.api.records.RecordsWriter;
 import org.shebao.api.records.ResidentId;
+import org.shebao.api.spi.Business;
 import org.shebao.api.spi.BusinessType;
 import org.shebao.api.task.Applicant;
 import org.shebao.api.task.Decision;
@@ -29,22 +33,11 @@ import org.shebao.api.task.TaskView;
  * {@code writeoff:<id>,<id>}, {@code gaps:2022-03,2022-04}.
  */
 @Component(service = BusinessType.class)
+@Business(id = "it-records")
 public class RecordsProbe implements BusinessType {
 
-    @Override
-    public String id() {
-        return "it-records";
-    }
 
-    @Override
-    public String version() {
-        return "1.0.0";
-    }
 
-    @Override
-    public Text name() {
-        return Text.literal("测试档案业务");
-    }
 
     @Override
     public FormSchema form(Applicant applicant) {
@@ -72,13 +65,15 @@ public class RecordsProbe implements BusinessType {
                         task.applicant().district(), Household.LOCAL, Contact.NONE), type(a[1]),
                         a[2].isEmpty() ? null : Integer.valueOf(a[2]), YearMonth.parse(a[3]));
                 case "suspend" -> records.suspend(id, type(a[1]), YearMonth.parse(a[2]));
-                case "tier" -> records.changeTier(id, Integer.parseInt(a[1]), YearMonth.parse(a[2]), effects.today());
+                case "tier" -> records.setTier(id, Integer.parseInt(a[1]), YearMonth.parse(a[2]), effects.today());
                 case "contact" -> records.changeContact(id, new Contact(a[1], a[2], null, null, null, null));
                 case "photo" -> records.changePhoto(id, Long.parseLong(a[1]));
-                case "payable" -> records.makePayable(id, ids(a[1]));
-                case "writeoff" -> records.writeOff(id, ids(a[1]), effects.approvedBy(), task.id());
-                case "gaps" -> records.makeGapsPayable(id, Arrays.stream(a[1].split(",")).map(YearMonth::parse).toList(),
-                        effects.today());
+                case "payable" -> records.move(id, ids(a[1]), LineStatus.ARREARS, LineStatus.PAYABLE);
+                case "writeoff" -> records.move(id, ids(a[1]), LineStatus.ARREARS, LineStatus.WRITTEN_OFF);
+                // charge:<month>,<month>…: each month charged 815.40 with 10.00 interest, at its own year's rates
+                case "charge" -> records.charge(id, Arrays.stream(a[1].split(",")).map(YearMonth::parse)
+                        .map(m -> new Charge(InsuranceType.PENSION, m, 60, new BigDecimal("4077"), new BigDecimal("815.40"),
+                                new BigDecimal("10.00"), m.getYear(), null)).toList());
                 default -> throw new IllegalArgumentException(op);
             }
         }

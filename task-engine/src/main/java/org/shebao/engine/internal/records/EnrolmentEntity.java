@@ -4,6 +4,8 @@ import java.time.LocalDate;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
+import javax.persistence.EnumType;
+import javax.persistence.Enumerated;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
@@ -11,6 +13,9 @@ import javax.persistence.Table;
 import javax.persistence.TableGenerator;
 import javax.persistence.Index;
 import javax.persistence.Version;
+
+import org.shebao.api.records.EnrolmentStatus;
+import org.shebao.api.records.InsuranceType;
 
 /**
  * A person's enrolment in 110 or 310. Months are {@code yyyymm} integers. The ledger job creates amounts due
@@ -36,8 +41,9 @@ public class EnrolmentEntity {
     @Column(nullable = false, length = 3)
     String insuranceType;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
-    String status;
+    EnrolmentStatus status;
 
     Integer tierPercent;
 
@@ -52,8 +58,16 @@ public class EnrolmentEntity {
     protected EnrolmentEntity() {
     }
 
-    EnrolmentEntity(String idNumber, String insuranceType) {
+    EnrolmentEntity(String idNumber, InsuranceType type) {
         this.idNumber = idNumber;
-        this.insuranceType = insuranceType;
+        this.insuranceType = type.code();
+    }
+
+    InsuranceType type() {
+        return InsuranceType.ofCode(insuranceType).orElseThrow();
+    }
+
+    boolean paying() {
+        return status == EnrolmentStatus.PAYING;
     }
 }

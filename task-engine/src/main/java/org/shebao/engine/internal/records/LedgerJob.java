@@ -14,7 +14,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.shebao.engine.internal.task.Transactions;
+import org.shebao.engine.internal.db.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -6,6 +6,8 @@ import java.time.YearMonth;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
+import javax.persistence.EnumType;
+import javax.persistence.Enumerated;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
@@ -58,12 +60,14 @@ public class LedgerLineEntity {
     @Column(nullable = false, precision = 12, scale = 2)
     BigDecimal interest = BigDecimal.ZERO;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
-    String status;
+    LineStatus status;
 
-    /** {@code LEDGER} for an amount due of the month, {@code GAP} for a back-paid pension gap (no late fee). */
+    /** {@code LEDGER} for an amount due of the month, {@code GAP} for a month charged for back-payment (no late fee). */
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 8)
-    String origin = "LEDGER";
+    Origin origin = Origin.LEDGER;
 
     @Column(length = 24)
     String voucherNo;
@@ -74,8 +78,9 @@ public class LedgerLineEntity {
     long updatedAt;
 
     /** {@code REGULAR} for the month's contribution, {@code DIFFERENCE} or {@code CREDIT} after re-rating. */
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 10)
-    String kind = LineKind.REGULAR.name();
+    LineKind kind = LineKind.REGULAR;
 
     /** The pension tier the amount was computed at (110 only). */
     Integer tierPercent;
@@ -98,8 +103,13 @@ public class LedgerLineEntity {
         this.insuranceType = type.code();
         this.contributionMonth = Months.of(month);
         this.dueMonth = this.contributionMonth;
-        this.status = status.name();
+        this.status = status;
         this.updatedAt = now;
+    }
+
+    /** Where a line comes from: the month's contribution, or a month charged for back-payment (no late fee). */
+    enum Origin {
+        LEDGER, GAP
     }
 
     InsuranceType type() {

@@ -33,8 +33,9 @@ final class LineStates {
     /** The person's lines on the day. */
     static LineStates of(EntityManager em, String idNumber, LocalDate today) {
         List<String> expired = em.createQuery("SELECT s.voucherNo FROM SlipEntity s WHERE s.idNumber = :p"
-                + " AND s.status = 'ISSUED' AND s.validUntil < :today", String.class)
-                .setParameter("p", idNumber).setParameter("today", today).getResultList();
+                + " AND s.status = :issued AND s.validUntil < :today", String.class)
+                .setParameter("p", idNumber).setParameter("issued", SlipStatus.ISSUED).setParameter("today", today)
+                .getResultList();
         return new LineStates(today, new HashSet<>(expired));
     }
 
@@ -44,7 +45,7 @@ final class LineStates {
     }
 
     LineStatus of(LedgerLineEntity l) {
-        LineStatus stored = LineStatus.valueOf(l.status);
+        LineStatus stored = l.status;
         if (stored == LineStatus.DUE && !Months.at(l.dueMonth).isAfter(lastArrears)) {
             return LineStatus.ARREARS;
         }
@@ -61,7 +62,7 @@ final class LineStates {
 
     /** A slip's status on the day. */
     static SlipStatus of(SlipEntity s, LocalDate day) {
-        SlipStatus stored = SlipStatus.valueOf(s.status);
+        SlipStatus stored = s.status;
         return stored == SlipStatus.ISSUED && s.validUntil.isBefore(day) ? SlipStatus.EXPIRED : stored;
     }
 
@@ -70,7 +71,7 @@ final class LineStates {
     }
 
     /** The stored statuses that may stand for the wanted ones now. */
-    static Set<String> stored(Collection<LineStatus> wanted) {
+    static Set<LineStatus> stored(Collection<LineStatus> wanted) {
         Set<LineStatus> out = EnumSet.noneOf(LineStatus.class);
         out.addAll(wanted);
         if (wanted.contains(LineStatus.ARREARS)) {
@@ -79,8 +80,6 @@ final class LineStates {
         if (wanted.contains(LineStatus.PAYABLE)) {
             out.add(LineStatus.ON_SLIP);
         }
-        Set<String> names = new HashSet<>();
-        out.forEach(s -> names.add(s.name()));
-        return names;
+        return out;
     }
 }

@@ -4,9 +4,14 @@ import java.time.LocalDate;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
+import javax.persistence.EnumType;
+import javax.persistence.Enumerated;
 import javax.persistence.Id;
 import javax.persistence.Table;
 import javax.persistence.Version;
+
+import org.shebao.api.records.Household;
+import org.shebao.api.records.Sex;
 
 /** An insured person (参保人), keyed by the resident ID number. */
 @Entity
@@ -23,8 +28,9 @@ public class PersonEntity {
     @Column(nullable = false, length = 100)
     String name;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 8)
-    String sex;
+    Sex sex;
 
     @Column(nullable = false)
     LocalDate birthDate;
@@ -32,8 +38,9 @@ public class PersonEntity {
     @Column(nullable = false, length = 6)
     String district;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
-    String household;
+    Household household;
 
     @Column(length = 20)
     String mobile;

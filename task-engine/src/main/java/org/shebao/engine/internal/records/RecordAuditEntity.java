@@ -34,10 +34,14 @@ public class RecordAuditEntity {
     @Column(length = 1000)
     String detail;
 
+    /** The task on whose authority the change was made, if any. */
+    Long taskId;
+
     protected RecordAuditEntity() {
     }
 
-    RecordAuditEntity(String idNumber, long occurredAt, String actor, String action, String detail) {
+    RecordAuditEntity(String idNumber, long occurredAt, String actor, String action, String detail, Long taskId) {
+        this.taskId = taskId;
         this.idNumber = idNumber;
         this.occurredAt = occurredAt;
         this.actor = actor;

@@ -7,26 +7,18 @@ import java.time.Year;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.persistence.EntityManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 import org.shebao.api.records.InsuranceType;
 import org.shebao.api.records.LineKind;
 import org.shebao.api.records.LineStatus;
 import org.shebao.api.records.Rates;
-import org.shebao.engine.internal.task.Transactions;
+import org.shebao.engine.internal.db.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,56 +45,18 @@ public class Rerating {
 
     private final JpaTemplate jpa;
     private final RatesRegistry rates;
-    private final RecordsStore store;
+    private final Settlement settlement;
+    private final EnrolmentStore enrolments;
     private final Clock clock;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "shebao-rerating");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicBoolean pending = new AtomicBoolean();
-
     @Activate
     public Rerating(@Reference(target = "(osgi.unit.name=shebao-engine)") JpaTemplate jpa,
-            @Reference RatesRegistry rates, @Reference RecordsStore store, @Reference Clock clock) {
+            @Reference RatesRegistry rates, @Reference Settlement settlement, @Reference EnrolmentStore enrolments,
+            @Reference Clock clock) {
         this.jpa = jpa;
         this.rates = rates;
-        this.store = store;
+        this.settlement = settlement;
+        this.enrolments = enrolments;
         this.clock = clock;
-        // rows found at start-up: lines computed provisionally before may have their year's rates now
-        trigger();
-    }
-
-    /** A rates row arrived (at start-up or at run time): re-rate shortly, once for a burst of rows. */
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addRow(RatesRow row) {
-        trigger();
-    }
-
-    void removeRow(RatesRow row) {
-        // a row taken away re-rates nothing: lines keep what they were computed with
-    }
-
-    @Deactivate
-    void stop() {
-        timer.shutdownNow();
-    }
-
-    private void trigger() {
-        if (pending.compareAndSet(false, true)) {
-            try {
-                timer.schedule(() -> {
-                    pending.set(false);
-                    try {
-                        run();
-                    } catch (RuntimeException e) {
-                        LOG.error("Re-rating failed; the ledger job tries again", e);
-                    }
-                }, 1, TimeUnit.SECONDS);
-            } catch (RejectedExecutionException stopping) {
-                pending.set(false);
-            }
-        }
     }
 
     /** Re-rates every provisional line whose year has its own rates now (for its person's district). */
@@ -146,7 +100,7 @@ public class Rerating {
     }
 
     private Result person(EntityManager em, String idNumber, Year year, Rates published, LocalDate today) {
-        store.settle(em, idNumber, today);
+        settlement.settle(em, idNumber, today);
         List<LedgerLineEntity> lines = em.createQuery("SELECT l FROM LedgerLineEntity l WHERE l.idNumber = :p"
                 + " AND l.provisionalFor = :y ORDER BY l.contributionMonth, l.insuranceType", LedgerLineEntity.class)
                 .setParameter("p", idNumber).setParameter("y", year.getValue()).getResultList();
@@ -156,7 +110,7 @@ public class Rerating {
         StringBuilder detail = new StringBuilder(year + ":");
         long now = clock.millis();
         for (LedgerLineEntity line : lines) {
-            LineStatus status = LineStatus.valueOf(line.status);
+            LineStatus status = line.status;
             if (status == LineStatus.ON_SLIP) {
                 continue;
             }
@@ -186,7 +140,7 @@ public class Rerating {
                     .append("->").append(status == LineStatus.PAID ? published.monthly(line.type(), tier) : line.amount);
         }
         if (rerated > 0) {
-            store.audit(em, idNumber, "system", "RERATE", detail.length() > 990 ? detail.substring(0, 990) + "…" : detail.toString());
+            Actor.SYSTEM.audit(em, idNumber, "RERATE", detail.toString(), clock.millis());
         }
         return new Result(rerated > 0 ? 1 : 0, rerated, differences, credits);
     }
@@ -197,7 +151,7 @@ public class Rerating {
         boolean difference = owed.signum() > 0;
         LedgerLineEntity line = new LedgerLineEntity(paid.idNumber, paid.type(), paid.month(),
                 difference ? LineStatus.DUE : LineStatus.PAID, now);
-        line.kind = (difference ? LineKind.DIFFERENCE : LineKind.CREDIT).name();
+        line.kind = difference ? LineKind.DIFFERENCE : LineKind.CREDIT;
         line.base = published.base(paid.type(), tier).setScale(2);
         line.amount = Rates.money(owed);
         line.tierPercent = paid.tierPercent == null ? tier : paid.tierPercent;
@@ -212,10 +166,10 @@ public class Rerating {
         if (line.type() != InsuranceType.PENSION || line.tierPercent != null) {
             return line.tierPercent;
         }
-        Optional<Rates> charged = rates.find(store.district(em, line.idNumber), Year.of(line.ratesYear));
+        Optional<Rates> charged = rates.find(em.find(PersonEntity.class, line.idNumber).district, Year.of(line.ratesYear));
         Optional<Integer> byBase = charged.flatMap(r -> r.pension().tiers().stream()
                 .filter(t -> r.pensionBase(t).compareTo(line.base) == 0).findFirst());
-        return byBase.orElseGet(() -> store.enrolments(em, line.idNumber).stream()
+        return byBase.orElseGet(() -> enrolments.enrolments(em, line.idNumber).stream()
                 .filter(e -> e.type() == InsuranceType.PENSION).map(e -> e.tierPercent()).findFirst().orElse(null));
     }
 }

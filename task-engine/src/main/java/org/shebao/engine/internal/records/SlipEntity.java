@@ -5,10 +5,14 @@ import java.time.LocalDate;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
+import javax.persistence.EnumType;
+import javax.persistence.Enumerated;
 import javax.persistence.Id;
 import javax.persistence.Index;
 import javax.persistence.Table;
 import javax.persistence.Version;
+
+import org.shebao.api.records.SlipStatus;
 
 /** A payment slip (缴费凭单). Its lines are kept as charged ({@link SlipLineEntity}), whatever becomes of them. */
 @Entity
@@ -32,8 +36,9 @@ public class SlipEntity {
     @Column(nullable = false)
     LocalDate validUntil;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
-    String status;
+    SlipStatus status;
 
     @Column(nullable = false, precision = 14, scale = 2)
     BigDecimal total;
@@ -55,6 +60,6 @@ public class SlipEntity {
         this.issuedOn = issuedOn;
         this.validUntil = validUntil;
         this.total = total;
-        this.status = "ISSUED";
+        this.status = SlipStatus.ISSUED;
     }
 }

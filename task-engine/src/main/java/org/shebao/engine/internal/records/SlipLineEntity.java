@@ -4,12 +4,16 @@ import java.math.BigDecimal;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
+import javax.persistence.EnumType;
+import javax.persistence.Enumerated;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Index;
 import javax.persistence.Table;
 import javax.persistence.TableGenerator;
+
+import org.shebao.api.records.LineKind;
 
 /** A line of a slip as charged when it was issued. */
 @Entity
@@ -44,8 +48,9 @@ public class SlipLineEntity {
     @Column(nullable = false, precision = 12, scale = 2)
     BigDecimal interest;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 10)
-    String kind = "REGULAR";
+    LineKind kind = LineKind.REGULAR;
 
     int ratesYear;
 

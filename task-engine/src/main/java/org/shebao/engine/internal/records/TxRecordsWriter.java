@@ -6,62 +6,70 @@ import java.util.List;
 
 import javax.persistence.EntityManager;
 
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.shebao.api.records.Charge;
 import org.shebao.api.records.Contact;
-import org.shebao.api.records.GapAssessment;
 import org.shebao.api.records.InsuranceType;
+import org.shebao.api.records.LedgerLine;
+import org.shebao.api.records.LineStatus;
 import org.shebao.api.records.Person;
 import org.shebao.api.records.RecordsWriter;
 
-/** The records writer handed to an approval's effect: it writes through the approval's entity manager. */
-public final class TxRecordsWriter implements RecordsWriter {
+/** Hands an approval's effect a records writer bound to the approval's entity manager, approver and task. */
+@Component(service = TxRecordsWriter.class)
+public class TxRecordsWriter {
 
-    private final EntityManager em;
-    private final RecordsStore store;
-    private final String actor;
+    private final PersonStore persons;
+    private final EnrolmentStore enrolments;
+    private final LineMoves lines;
 
-    public TxRecordsWriter(EntityManager em, RecordsStore store, String actor) {
-        this.em = em;
-        this.store = store;
-        this.actor = actor;
+    @Activate
+    public TxRecordsWriter(@Reference PersonStore persons, @Reference EnrolmentStore enrolments, @Reference LineMoves lines) {
+        this.persons = persons;
+        this.enrolments = enrolments;
+        this.lines = lines;
     }
 
-    @Override
-    public void enrol(Person person, InsuranceType type, Integer tierPercent, YearMonth from) {
-        store.enrol(em, person, type, tierPercent, from, actor);
-    }
+    /** A writer whose changes commit or roll back with the approval, audited with its approver and task. */
+    public RecordsWriter in(EntityManager em, String approvedBy, long taskId) {
+        Actor actor = new Actor(approvedBy, taskId);
+        return new RecordsWriter() {
+            @Override
+            public void enrol(Person person, InsuranceType type, Integer tierPercent, YearMonth from) {
+                enrolments.enrol(em, person, type, tierPercent, from, actor);
+            }
 
-    @Override
-    public void suspend(String idNumber, InsuranceType type, YearMonth lastPaying) {
-        store.suspend(em, idNumber, type, lastPaying, actor);
-    }
+            @Override
+            public void suspend(String idNumber, InsuranceType type, YearMonth lastPaying) {
+                enrolments.suspend(em, idNumber, type, lastPaying, actor);
+            }
 
-    @Override
-    public void changeTier(String idNumber, int tierPercent, YearMonth from, LocalDate approvedOn) {
-        store.changeTier(em, idNumber, tierPercent, from, approvedOn, actor);
-    }
+            @Override
+            public void setTier(String idNumber, int tierPercent, YearMonth from, LocalDate decidedOn) {
+                enrolments.setTier(em, idNumber, tierPercent, from, decidedOn, actor);
+            }
 
-    @Override
-    public void changeContact(String idNumber, Contact contact) {
-        store.changeContact(em, idNumber, contact, actor);
-    }
+            @Override
+            public void changeContact(String idNumber, Contact contact) {
+                persons.changeContact(em, idNumber, contact, actor);
+            }
 
-    @Override
-    public void changePhoto(String idNumber, long attachmentId) {
-        store.changePhoto(em, idNumber, attachmentId, actor);
-    }
+            @Override
+            public void changePhoto(String idNumber, long attachmentId) {
+                persons.changePhoto(em, idNumber, attachmentId, actor);
+            }
 
-    @Override
-    public void makePayable(String idNumber, List<Long> lineIds) {
-        store.makePayable(em, idNumber, lineIds, actor);
-    }
+            @Override
+            public List<LedgerLine> move(String idNumber, List<Long> lineIds, LineStatus from, LineStatus to) {
+                return lines.move(em, idNumber, lineIds, from, to, actor);
+            }
 
-    @Override
-    public void writeOff(String idNumber, List<Long> lineIds, String by, long taskId) {
-        store.writeOff(em, idNumber, lineIds, by, taskId);
-    }
-
-    @Override
-    public GapAssessment makeGapsPayable(String idNumber, List<YearMonth> months, LocalDate today) {
-        return store.makeGapsPayable(em, idNumber, months, today, actor);
+            @Override
+            public void charge(String idNumber, List<Charge> charges) {
+                lines.charge(em, idNumber, charges, actor);
+            }
+        };
     }
 }

@@ -28,14 +28,13 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.shebao.api.ShebaoException;
 import org.shebao.api.ShebaoException.Kind;
 import org.shebao.api.account.Account;
-import org.shebao.api.form.Field;
 import org.shebao.api.form.FormSchema;
 import org.shebao.api.records.Rates;
 import org.shebao.api.records.RatesService;
-import org.shebao.api.spi.BusinessType;
 import org.shebao.api.task.Applicant;
 import org.shebao.api.task.FormData;
-import org.shebao.engine.internal.BusinessTypeRegistry;
+import org.shebao.engine.internal.plugin.BusinessTypeRegistry;
+import org.shebao.engine.internal.plugin.RegisteredBusiness;
 import org.shebao.engine.internal.Messages;
 import org.shebao.engine.internal.task.TaskJson;
 
@@ -52,19 +51,8 @@ public class BusinessTypeResource {
 
     /** A business in the menu. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record TypeDto(String id, String version, String name, String group, String groupName, String uiModule,
-            Map<String, Integer> filingWindow) {
-    }
-
-    /** A form field as the console draws it. */
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record FieldDto(String name, String type, String label, boolean required, boolean important,
-            boolean readOnly, List<Map<String, String>> options, String min, String max, String source,
-            List<Map<String, Object>> columns, Integer pageSize, Field.Condition requiredWhen, Boolean queried) {
-    }
-
-    /** A form: its fields and prefilled values. */
-    public record FormDto(List<FieldDto> fields, Map<String, Object> values) {
+    public record TypeDto(String id, String plugin, String version, String name, String group, String groupName,
+            String uiModule, Map<String, Integer> filingWindow) {
     }
 
     /** Body of an assessment. */
@@ -96,7 +84,7 @@ public class BusinessTypeResource {
         Optional<Rates.FilingWindow> window = rates.find(caller.district(), Year.of(LocalDate.now(clock).getYear()))
                 .map(r -> r.rules().filingWindow());
         return types.enabledFor(caller.district()).stream()
-                .map(t -> new TypeDto(t.id(), t.version(), t.name().in(locale), t.group().name(),
+                .map(t -> new TypeDto(t.id(), t.pluginId(), t.version(), t.name().in(locale), t.group().name(),
                         Messages.text("menu." + t.group().name()).in(locale), t.uiModule().orElse(null),
                         window.filter(w -> w.appliesTo(t.id()))
                                 .map(w -> Map.of("firstDay", w.firstDay(), "lastDay", w.lastDay())).orElse(null)))
@@ -105,14 +93,13 @@ public class BusinessTypeResource {
 
     @GET
     @Path("{id}/form")
-    public FormDto form(@PathParam("id") String id) {
+    public FormDtos.FormDto form(@PathParam("id") String id) {
         Account caller = Callers.require(security);
-        Locale locale = Languages.of(headers);
         // reading stays open while the district has the business switched off: its tasks are still shown
-        BusinessType type = types.find(id).orElseThrow(() -> new ShebaoException(Kind.NOT_FOUND,
+        RegisteredBusiness business = types.find(id).orElseThrow(() -> new ShebaoException(Kind.NOT_FOUND,
                 "business-type-unknown", Messages.text("task.businessType.unknown", id)));
-        FormSchema schema = type.form(new Applicant(caller, LocalDate.now(clock)));
-        return new FormDto(schema.fields().stream().map(f -> field(f, locale)).toList(), schema.values());
+        FormSchema schema = business.type().form(new Applicant(caller, LocalDate.now(clock)));
+        return FormDtos.of(schema, business.pluginId(), Languages.of(headers));
     }
 
     @POST
@@ -121,23 +108,11 @@ public class BusinessTypeResource {
     public Map<String, Object> assess(@PathParam("id") String id, AssessmentRequest request) {
         Account caller = Callers.require(security);
         FormData data = FormData.of(request == null || request.data() == null ? Map.of() : request.data());
-        return TaskJson.money(type(id, caller).assess(data, new Applicant(caller, LocalDate.now(clock))));
+        return TaskJson.money(type(id, caller).type().assess(data, new Applicant(caller, LocalDate.now(clock))));
     }
 
-    private BusinessType type(String id, Account caller) {
+    private RegisteredBusiness type(String id, Account caller) {
         return types.enabledFor(id, caller.district()).orElseThrow(() -> new ShebaoException(Kind.NOT_FOUND,
                 "business-type-unknown", Messages.text("task.businessType.unknown", id)));
-    }
-
-    private static FieldDto field(Field f, Locale locale) {
-        List<Map<String, String>> options = f.choices().stream()
-                .map(c -> Map.of("value", c.value(), "label", c.label().in(locale))).toList();
-        List<Map<String, Object>> columns = f.columns().stream()
-                .map(c -> Map.<String, Object>of("name", c.name(), "label", c.label().in(locale),
-                        "type", c.type().name().toLowerCase(Locale.ROOT), "total", c.total()))
-                .toList();
-        return new FieldDto(f.name(), f.type().name().toLowerCase(Locale.ROOT), f.label().in(locale), f.required(),
-                f.important(), f.readOnly(), options, f.min(), f.max(), f.source(), columns,
-                f.pageSize() > 0 ? f.pageSize() : null, f.requiredWhen(), f.queried() ? Boolean.TRUE : null);
     }
 }

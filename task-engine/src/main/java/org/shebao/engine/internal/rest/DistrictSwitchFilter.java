@@ -15,7 +15,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.shebao.api.account.Account;
 import org.shebao.api.account.Role;
-import org.shebao.engine.internal.BusinessTypeRegistry;
+import org.shebao.engine.internal.plugin.BusinessTypeRegistry;
 
 /**
  * A plugin's own endpoints ({@code /api/plugins/<id>/…}) refuse, with 409 {@code business-disabled}, every request
@@ -30,7 +30,6 @@ import org.shebao.engine.internal.BusinessTypeRegistry;
 public class DistrictSwitchFilter implements ContainerRequestFilter {
 
     private static final Set<String> READING = Set.of("GET", "HEAD", "OPTIONS");
-    private static final String PREFIX = "plugins/";
 
     private final BusinessTypeRegistry types;
 
@@ -41,13 +40,13 @@ public class DistrictSwitchFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
-        if (READING.contains(request.getMethod()) || !path.startsWith(PREFIX)
+        // a plugin's endpoint answers /api/plugins/<id>/… (PluginEndpointResource)
+        String[] path = request.getUriInfo().getPath(false).replaceFirst("^/+", "").split("/");
+        if (READING.contains(request.getMethod()) || path.length < 2 || !PluginEndpointResource.PATH.equals(path[0])
                 || !(request.getSecurityContext().getUserPrincipal() instanceof Account caller) || caller.has(Role.ADMIN)) {
             return;
         }
-        String rest = path.substring(PREFIX.length());
-        String pluginId = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
+        String pluginId = path[1];
         if (types.switchedOff(pluginId, caller.district())) {
             request.abortWith(ProblemMapper.respond(types.disabled(pluginId),
                     org.shebao.api.i18n.Text.preferred(request.getAcceptableLanguages())));

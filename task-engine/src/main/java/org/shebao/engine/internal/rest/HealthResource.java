@@ -20,7 +20,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
-import org.shebao.engine.internal.BusinessTypeRegistry;
+import org.shebao.engine.internal.plugin.BusinessTypeRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -11,17 +11,15 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.shebao.api.account.Account;
-import org.shebao.api.spi.MenuEntry;
 import org.shebao.engine.internal.Messages;
+import org.shebao.engine.internal.plugin.MenuEntryRegistry;
 
 /** {@code GET /api/menu-entries}: the plugins' menu entries that are not task businesses, for the caller's district. */
 @Component(service = MenuEntryResource.class)
@@ -33,15 +31,10 @@ import org.shebao.engine.internal.Messages;
 public class MenuEntryResource {
 
     /** An entry as the console lists it. */
-    public record EntryDto(String id, String name, String group, String groupName, String uiModule) {
+    public record EntryDto(String id, String plugin, String name, String group, String groupName, String uiModule) {
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    volatile List<MenuEntry> entries;
-
-    @Reference
-    volatile org.shebao.engine.internal.DistrictEnablement enablement;
+    private final MenuEntryRegistry entries;
 
     @Context
     private SecurityContext security;
@@ -49,25 +42,16 @@ public class MenuEntryResource {
     @Context
     private HttpHeaders headers;
 
-    /** The id of the plugin that contributes the entry (its bundle's {@code Shebao-Plugin} header). */
-    static String pluginOf(MenuEntry entry) {
-        org.osgi.framework.Bundle bundle = org.osgi.framework.FrameworkUtil.getBundle(entry.getClass());
-        String id = bundle == null ? null : bundle.getHeaders().get("Shebao-Plugin");
-        return id == null ? entry.id() : id;
+    @Activate
+    public MenuEntryResource(@Reference MenuEntryRegistry entries) {
+        this.entries = entries;
     }
 
     @GET
     public List<EntryDto> list() {
         Account caller = Callers.require(security);
         Locale locale = Languages.of(headers);
-        return entries.stream()
-                .filter(e -> e.roles().stream().anyMatch(caller::has))
-                .filter(e -> (e.districts().isEmpty() || e.districts().contains(caller.district()))
-                        && enablement.enabled(caller.district(), e.id())
-                        && enablement.enabled(caller.district(), pluginOf(e)))
-                .map(e -> new EntryDto(e.id(), e.label().in(locale), e.group().name(),
-                        Messages.text("menu." + e.group().name()).in(locale), e.uiModule()))
-                .sorted(java.util.Comparator.comparing(EntryDto::group).thenComparing(EntryDto::id))
-                .toList();
+        return entries.visibleTo(caller).stream().map(e -> new EntryDto(e.entry().id(), e.pluginId(), e.label().in(locale),
+                e.entry().group().name(), Messages.text("menu." + e.entry().group().name()).in(locale), e.uiModule())).toList();
     }
 }

@@ -1,5 +1,7 @@
 package org.shebao.engine.internal.rest;
 
+import java.util.List;
+
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
@@ -21,7 +23,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.shebao.api.account.Role;
 import org.shebao.engine.internal.task.Page;
-import org.shebao.engine.internal.task.ReviewService;
+import org.shebao.engine.internal.task.HumanDecisions;
+import org.shebao.engine.internal.task.ReviewInbox;
 import org.shebao.engine.internal.task.TaskDto;
 
 /** The reviewer's inbox and decisions: {@code /api/review/tasks} (API.md); district-bound. */
@@ -38,7 +41,8 @@ public class ReviewResource {
     public record ReviewRequest(Long version, String comment, String reasonCode, String reason) {
     }
 
-    private final ReviewService review;
+    private final ReviewInbox inbox;
+    private final HumanDecisions decisions;
 
     @Context
     private SecurityContext security;
@@ -47,42 +51,38 @@ public class ReviewResource {
     private HttpHeaders headers;
 
     @Activate
-    public ReviewResource(@Reference ReviewService review) {
-        this.review = review;
+    public ReviewResource(@Reference ReviewInbox inbox, @Reference HumanDecisions decisions) {
+        this.inbox = inbox;
+        this.decisions = decisions;
     }
 
     @GET
     public Page<TaskDto> waiting(@QueryParam("businessType") String businessType,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("10") int size) {
-        return review.waiting(Callers.require(security, Role.REVIEWER), businessType, Paging.page(page),
+        return inbox.waiting(Callers.require(security, Role.REVIEWER), businessType, Paging.page(page),
                 Paging.size(size), Languages.of(headers));
     }
 
     /** A waiting task with its data labelled as the citizen's form labels it. */
     @GET
     @Path("{id}")
-    public java.util.Map<String, Object> detail(@PathParam("id") long id) {
-        return review.detail(Callers.require(security, Role.REVIEWER), id, Languages.of(headers));
+    public ReviewInbox.Detail detail(@PathParam("id") long id) {
+        return inbox.detail(Callers.require(security, Role.REVIEWER), id, Languages.of(headers));
     }
 
-    /** The dictionary of return reasons (DOMAIN-RULES.md), in the caller's language. */
+    /** The reasons a task of the business may be returned for (its own, then the general ones), in the caller's language. */
     @GET
     @Path("reasons")
-    public java.util.List<java.util.Map<String, String>> reasons() {
+    public List<ReviewInbox.Reason> reasons(@QueryParam("businessType") String businessType) {
         Callers.require(security, Role.REVIEWER);
-        java.util.Locale locale = Languages.of(headers);
-        return java.util.stream.Stream.of("ID_PHOTO", "DOCUMENT_MISSING", "AGE_LIMIT", "INSURED_ELSEWHERE", "IN_PROGRESS",
-                "TIER", "PERIOD", "ARREARS_FIRST", "OTHER")
-                .map(code -> java.util.Map.of("code", code, "label",
-                        org.shebao.engine.internal.Messages.text("review.reason." + code).in(locale)))
-                .toList();
+        return inbox.reasons(businessType, Languages.of(headers));
     }
 
     @POST
     @Path("{id}/approve")
     public TaskDto approve(@PathParam("id") long id, ReviewRequest request) {
         ReviewRequest body = request == null ? new ReviewRequest(null, null, null, null) : request;
-        return review.approve(Callers.require(security, Role.REVIEWER), id, body.version(), body.comment(),
+        return decisions.approve(Callers.require(security, Role.REVIEWER), id, body.version(), body.comment(),
                 Languages.of(headers));
     }
 
@@ -90,7 +90,7 @@ public class ReviewResource {
     @Path("{id}/return")
     public TaskDto returnTask(@PathParam("id") long id, ReviewRequest request) {
         ReviewRequest body = request == null ? new ReviewRequest(null, null, null, null) : request;
-        return review.returnTask(Callers.require(security, Role.REVIEWER), id, body.version(), body.reasonCode(),
+        return decisions.returnTask(Callers.require(security, Role.REVIEWER), id, body.version(), body.reasonCode(),
                 body.reason(), Languages.of(headers));
     }
 }

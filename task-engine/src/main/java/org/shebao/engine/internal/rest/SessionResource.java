@@ -12,6 +12,7 @@ import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
@@ -28,6 +29,7 @@ import org.shebao.api.ShebaoException.Kind;
 import org.shebao.api.account.Account;
 import org.shebao.api.account.AccountService;
 import org.shebao.api.account.Role;
+import org.shebao.api.records.Districts;
 import org.shebao.engine.internal.Messages;
 import org.shebao.engine.internal.account.SessionStore;
 
@@ -45,19 +47,28 @@ public class SessionResource {
     }
 
     /** The caller as the console shows it. */
-    public record Me(String idNumber, String name, String district, Set<Role> roles) {
-        static Me of(Account account) {
-            return new Me(account.login(), account.displayName(), account.district(), account.roles());
-        }
+    public record Me(String idNumber, String name, String district, String districtName, Set<Role> roles) {
     }
 
     private final AccountService accounts;
     private final SessionStore sessions;
+    private final Districts districts;
+
+    @Context
+    private HttpHeaders headers;
 
     @Activate
-    public SessionResource(@Reference AccountService accounts, @Reference SessionStore sessions) {
+    public SessionResource(@Reference AccountService accounts, @Reference SessionStore sessions,
+            @Reference Districts districts) {
         this.accounts = accounts;
         this.sessions = sessions;
+        this.districts = districts;
+    }
+
+    private Me me(Account account) {
+        String district = account.district();
+        return new Me(account.login(), account.displayName(), district,
+                district == null ? null : districts.name(district).in(Languages.of(headers)), account.roles());
     }
 
     @POST
@@ -80,7 +91,7 @@ public class SessionResource {
                 .orElseThrow(() -> new ShebaoException(Kind.UNAUTHENTICATED, "login-failed",
                         Messages.text("session.login.failed")));
         String token = sessions.open(account);
-        return Response.ok(Me.of(account)).header("Set-Cookie", cookie(token, security.isSecure(), -1)).build();
+        return Response.ok(me(account)).header("Set-Cookie", cookie(token, security.isSecure(), -1)).build();
     }
 
     @DELETE
@@ -93,7 +104,7 @@ public class SessionResource {
     @GET
     @Path("me")
     public Me me(@Context SecurityContext security) {
-        return Me.of(Callers.require(security));
+        return me(Callers.require(security));
     }
 
     private static String cookie(String token, boolean secure, int maxAge) {

@@ -7,8 +7,10 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationBase;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 
 /**
- * The platform's one JAX-RS application at {@code /api}. Resources and extensions, the plugins'
- * included, join it with {@code @JaxrsApplicationSelect(ShebaoApplication.SELECT)}.
+ * The platform's JAX-RS application at {@code /api}: the core resources join it with
+ * {@code @JaxrsApplicationSelect(ShebaoApplication.SELECT)}, the plugins' endpoints through
+ * {@link PluginEndpointResource} at {@code /api/plugins/<id>/}. One application: the CXF servlets of several would
+ * share one destination registry at the same address, and only the last one registered would answer.
  */
 @Component(service = Application.class)
 @JaxrsName(ShebaoApplication.NAME)

@@ -26,6 +26,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.shebao.api.account.Role;
 import org.shebao.engine.internal.task.Page;
 import org.shebao.engine.internal.task.TaskDto;
+import org.shebao.engine.internal.task.TaskQueries;
 import org.shebao.engine.internal.task.TaskService;
 
 /** The citizen's tasks: {@code /api/tasks} (API.md). */
@@ -43,6 +44,7 @@ public class TaskResource {
     }
 
     private final TaskService tasks;
+    private final TaskQueries queries;
 
     @Context
     private SecurityContext security;
@@ -51,8 +53,9 @@ public class TaskResource {
     private HttpHeaders headers;
 
     @Activate
-    public TaskResource(@Reference TaskService tasks) {
+    public TaskResource(@Reference TaskService tasks, @Reference TaskQueries queries) {
         this.tasks = tasks;
+        this.queries = queries;
     }
 
     @POST
@@ -66,14 +69,14 @@ public class TaskResource {
     @GET
     public Page<TaskDto> list(@QueryParam("list") @DefaultValue("todo") String list,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("10") int size) {
-        return tasks.list(Callers.require(security, Role.CITIZEN), list, Paging.page(page), Paging.size(size),
+        return queries.list(Callers.require(security, Role.CITIZEN), list, Paging.page(page), Paging.size(size),
                 Languages.of(headers));
     }
 
     @GET
     @Path("{id}")
     public TaskDto get(@PathParam("id") long id) {
-        return tasks.get(Callers.require(security, Role.CITIZEN), id, Languages.of(headers));
+        return queries.get(Callers.require(security, Role.CITIZEN), id, Languages.of(headers));
     }
 
     @PUT

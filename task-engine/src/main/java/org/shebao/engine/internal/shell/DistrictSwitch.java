@@ -3,7 +3,7 @@ package org.shebao.engine.internal.shell;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
-import org.shebao.engine.internal.DistrictEnablement;
+import org.shebao.engine.internal.plugin.DistrictEnablement;
 
 /** What {@code plugin-enable} and {@code plugin-disable} share: a district, a plugin, one switch. */
 abstract class DistrictSwitch implements Action {

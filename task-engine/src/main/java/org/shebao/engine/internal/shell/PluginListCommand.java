@@ -5,7 +5,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
-import org.shebao.engine.internal.admin.PluginAdmin;
+import org.shebao.engine.internal.admin.PluginInfos;
 
 /** {@code shebao:plugin-list}: the business plugins, their versions, states, districts and open tasks. */
 @Service
@@ -13,7 +13,7 @@ import org.shebao.engine.internal.admin.PluginAdmin;
 public class PluginListCommand implements Action {
 
     @Reference
-    PluginAdmin plugins;
+    PluginInfos plugins;
 
     @Override
     public Object execute() {
@@ -26,7 +26,7 @@ public class PluginListCommand implements Action {
         table.column("Switched off in");
         table.column("Open tasks");
         table.column("Source");
-        for (PluginAdmin.PluginInfo p : plugins.list()) {
+        for (PluginInfos.PluginInfo p : plugins.list()) {
             table.addRow().addContent(p.id(), p.version(), p.bundleState(), p.bundleId(),
                     p.districts().isEmpty() ? "all" : String.join(",", p.districts()), String.join(",", p.disabledIn()),
                     p.openTasks(), p.source());

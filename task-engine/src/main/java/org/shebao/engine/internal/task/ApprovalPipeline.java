@@ -35,7 +35,8 @@ public class ApprovalPipeline implements EventHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApprovalPipeline.class);
 
-    private final ReviewService review;
+    private final Claims claims;
+    private final AutomaticDecisions decisions;
     private final ScheduledExecutorService executor;
     private final int batch;
     private final long leaseMillis;
@@ -46,8 +47,10 @@ public class ApprovalPipeline implements EventHandler {
     private final AtomicInteger next = new AtomicInteger();
 
     @Activate
-    public ApprovalPipeline(@Reference ReviewService review, BundleContext context, ReviewConfig config) {
-        this.review = review;
+    public ApprovalPipeline(@Reference Claims claims, @Reference AutomaticDecisions decisions, BundleContext context,
+            ReviewConfig config) {
+        this.claims = claims;
+        this.decisions = decisions;
         this.batch = Math.max(1, config.batchSize());
         this.leaseMillis = Math.max(1, config.leaseSeconds()) * 1000L;
         this.delayMillis = Math.max(0, config.delaySeconds()) * 1000L;
@@ -60,7 +63,7 @@ public class ApprovalPipeline implements EventHandler {
             String worker = node + "/" + i;
             workerIds.add(worker);
             draining.put(worker, new java.util.concurrent.atomic.AtomicBoolean());
-            int released = review.releaseClaims(worker);
+            int released = claims.release(worker);
             if (released > 0) {
                 LOG.info("Worker {} voided {} claims left from before its restart", worker, released);
             }
@@ -97,11 +100,11 @@ public class ApprovalPipeline implements EventHandler {
         try {
             List<Long> claimed;
             do {
-                claimed = review.claim(worker, batch, leaseMillis);
+                claimed = claims.claim(worker, batch, leaseMillis);
                 if (Thread.currentThread().isInterrupted()) {
                     return;
                 }
-                review.decideAll(claimed, worker);
+                decisions.decideAll(claimed, worker);
             } while (!claimed.isEmpty());
         } catch (RuntimeException e) {
             LOG.warn("Approval worker {}: {}", worker, e.toString());

@@ -18,7 +18,9 @@ import org.shebao.api.ShebaoException.Kind;
 import org.shebao.api.account.Account;
 import org.shebao.api.account.Role;
 import org.shebao.engine.internal.Messages;
-import org.shebao.engine.internal.task.Lifecycle.Action;
+import org.shebao.engine.internal.attachment.AttachmentEntity;
+import org.shebao.engine.internal.attachment.Images;
+import org.shebao.engine.internal.db.Transactions;
 
 /** Photos attached to a task while the citizen may still change it; read by the citizen and the district's reviewers. */
 @Component(service = AttachmentService.class, configurationPid = "org.shebao.attachments")
@@ -72,7 +74,7 @@ public class AttachmentService {
                 Kind.UNSUPPORTED_MEDIA_TYPE, "attachment-not-an-image", Messages.text("attachment.type")));
         return tx(em -> {
             TaskEntity task = Tasks.own(em, caller, taskId);
-            Tasks.next(task, Action.EDIT);
+            Tasks.next(task, Lifecycle.Action.EDIT);
             long count = em.createQuery("SELECT COUNT(a) FROM AttachmentEntity a WHERE a.taskId = :t", Long.class)
                     .setParameter("t", taskId).getSingleResult();
             if (count >= config.maxPerTask()) {
@@ -83,7 +85,7 @@ public class AttachmentService {
                     image.height(), clock.millis());
             em.persist(a);
             em.flush();
-            return new Stored(a.id, a.contentType, a.size);
+            return new Stored(a.id(), a.contentType(), a.size());
         });
     }
 
@@ -94,10 +96,10 @@ public class AttachmentService {
             boolean mine = task != null && task.owner.equals(caller.login());
             boolean reviewer = task != null && caller.has(Role.REVIEWER) && task.district.equals(caller.district());
             AttachmentEntity a = em.find(AttachmentEntity.class, attachmentId);
-            if (!(mine || reviewer) || a == null || a.taskId != taskId) {
+            if (!(mine || reviewer) || a == null || a.taskId() != taskId) {
                 throw Tasks.notFound();
             }
-            return new Photo(a.contentType, a.content);
+            return new Photo(a.contentType(), a.content());
         });
     }
 

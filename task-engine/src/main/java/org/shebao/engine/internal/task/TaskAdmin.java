@@ -6,6 +6,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.shebao.engine.internal.db.Transactions;
 import org.shebao.api.task.TaskState;
 
 /** Tasks as operators see them (the shell): by state, without the citizens' data. */
@@ -32,7 +33,7 @@ public class TaskAdmin {
                 query.setParameter("b", businessType.trim());
             }
             return query.getResultList().stream().map(t -> new Row(t.id, t.businessType, t.businessVersion, t.district,
-                    t.state == TaskState.SUBMITTED ? t.reviewStage : null, t.updatedAt)).toList();
+                    t.state == TaskState.SUBMITTED && t.reviewStage != null ? t.reviewStage.name() : null, t.updatedAt)).toList();
         });
     }
 }

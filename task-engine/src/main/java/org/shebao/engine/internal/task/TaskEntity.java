@@ -28,9 +28,13 @@ import org.shebao.api.task.TaskState;
         pkColumnValue = "TASK", allocationSize = 50)
 public class TaskEntity {
 
-    /** Review stages of a submitted task. */
-    public static final String AUTO = "AUTO";
-    public static final String HUMAN = "HUMAN";
+    /** Where a submitted task is reviewed. */
+    public enum ReviewStage {
+        /** By its business's automatic review, in the approval pipeline. */
+        AUTO,
+        /** By a reviewer of its district. */
+        HUMAN
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "SB_TASK_ID")
@@ -87,8 +91,9 @@ public class TaskEntity {
     @Lob
     String snapshot;
 
+    @Enumerated(EnumType.STRING)
     @Column(length = 8)
-    String reviewStage;
+    ReviewStage reviewStage;
 
     @Column(length = 2000)
     String reviewNote;

@@ -20,16 +20,18 @@ import org.shebao.api.ShebaoException.FieldError;
 import org.shebao.api.ShebaoException.Kind;
 import org.shebao.api.account.Account;
 import org.shebao.api.records.RatesService;
-import org.shebao.api.spi.BusinessType;
 import org.shebao.api.task.Applicant;
 import org.shebao.api.task.Assessment;
 import org.shebao.api.task.FormData;
 import org.shebao.api.task.TaskState;
-import org.shebao.engine.internal.BusinessTypeRegistry;
 import org.shebao.engine.internal.Messages;
+import org.shebao.engine.internal.db.Transactions;
+import org.shebao.engine.internal.plugin.BusinessTypeRegistry;
+import org.shebao.engine.internal.plugin.RegisteredBusiness;
 import org.shebao.engine.internal.task.Lifecycle.Action;
+import org.shebao.engine.internal.task.TaskEntity.ReviewStage;
 
-/** The citizen's side of the lifecycle: save, edit, submit, withdraw, read. One transaction each. */
+/** The citizen's side of the lifecycle: save, edit, submit, withdraw. One transaction each. */
 @Component(service = TaskService.class, configurationPid = ReviewConfig.PID)
 public class TaskService {
 
@@ -59,17 +61,17 @@ public class TaskService {
 
     /** Save (保存): a new task in DRAFT, after validation; refused while another of the business is open. */
     public TaskDto create(Account caller, String typeId, Map<String, Object> values, Locale locale) {
-        BusinessType type = types.enabledFor(typeId, caller.district()).orElseThrow(() -> new ShebaoException(
+        RegisteredBusiness business = types.enabledFor(typeId, caller.district()).orElseThrow(() -> new ShebaoException(
                 Kind.NOT_FOUND, "business-type-unknown", Messages.text("task.businessType.unknown", String.valueOf(typeId))));
         FormData data = FormData.of(values);
-        Assessment assessment = checked(type, data, caller);
+        Assessment assessment = checked(business, data, caller);
         long now = clock.millis();
         try {
             TaskDto created = tx(em -> {
-                refuseSecondOpen(em, caller, type.id(), locale);
-                TaskEntity task = new TaskEntity(type.id(), type.version(), caller.login(), caller.district(), now);
-                task.businessName = type.name().in(Locale.SIMPLIFIED_CHINESE);
-                task.businessNameEn = type.name().in(Locale.ENGLISH);
+                OpenTasks.refuseSecond(em, caller, business.id(), locale);
+                TaskEntity task = new TaskEntity(business.id(), business.version(), caller.login(), caller.district(), now);
+                task.businessName = business.name().in(Locale.SIMPLIFIED_CHINESE);
+                task.businessNameEn = business.name().in(Locale.ENGLISH);
                 task.data = TaskJson.write(data.values());
                 task.assessment = TaskJson.write(assessment);
                 em.persist(task);
@@ -82,22 +84,11 @@ public class TaskService {
         } catch (RuntimeException e) {
             if (Transactions.uniqueViolation(e)) {
                 tx(em -> {
-                    refuseSecondOpen(em, caller, type.id(), locale);
+                    OpenTasks.refuseSecond(em, caller, business.id(), locale);
                     return null;
                 });
             }
             throw e;
-        }
-    }
-
-    private static void refuseSecondOpen(EntityManager em, Account caller, String typeId, Locale locale) {
-        List<TaskEntity> open = em.createQuery("SELECT t FROM TaskEntity t WHERE t.openKey = :key", TaskEntity.class)
-                .setParameter("key", caller.login() + "|" + typeId).getResultList();
-        if (!open.isEmpty()) {
-            TaskEntity t = open.get(0);
-            throw new ShebaoException(Kind.CONFLICT, "open-task-exists", Messages.text("task.open.exists",
-                    Locale.ENGLISH.equals(locale) ? t.businessNameEn : t.businessName, t.id,
-                    Messages.text(Lifecycle.statusKey(t.state))));
         }
     }
 
@@ -108,8 +99,7 @@ public class TaskService {
             TaskEntity task = Tasks.own(em, caller, id);
             Tasks.checkVersion(task, version);
             Tasks.next(task, Action.EDIT);
-            BusinessType type = present(task);
-            Assessment assessment = checked(type, data, caller);
+            Assessment assessment = checked(present(task), data, caller);
             task.data = TaskJson.write(data.values());
             task.assessment = TaskJson.write(assessment);
             task.updatedAt = clock.millis();
@@ -124,19 +114,19 @@ public class TaskService {
             TaskEntity task = Tasks.own(em, caller, id);
             Tasks.checkVersion(task, version);
             TaskState next = Tasks.next(task, Action.SUBMIT);
-            BusinessType type = present(task);
+            RegisteredBusiness business = present(task);
             checkFilingWindow(caller, task.businessType);
-            Assessment assessment = checked(type, FormData.of(TaskJson.read(task.data)), caller);
+            Assessment assessment = checked(business, FormData.of(TaskJson.read(task.data)), caller);
             long now = clock.millis();
             task.assessment = TaskJson.write(assessment);
-            Snapshots.take(task, type, Tasks.view(em, task, caller), new Applicant(caller, LocalDate.now(clock)));
             // checked and assessed by the plugin present now: the task goes on with its version
-            task.businessVersion = type.version();
+            task.businessVersion = business.version();
             Tasks.transition(em, task, next, caller.login(), now, null);
             task.returned = false;
-            task.reviewStage = TaskEntity.AUTO;
+            task.reviewStage = ReviewStage.AUTO;
             task.submittedAt = now;
             task.dueAt = now + delayMillis;
+            Snapshots.take(task, business.type(), Tasks.view(em, task, caller, clock), new Applicant(caller, LocalDate.now(clock)));
             em.flush();
             return Tasks.detail(em, task, locale);
         });
@@ -168,49 +158,23 @@ public class TaskService {
         return withdrawn;
     }
 
-    public TaskDto get(Account caller, long id, Locale locale) {
-        return tx(em -> Tasks.detail(em, Tasks.own(em, caller, id), locale));
-    }
-
-    /** todo = DRAFT + RETURNED, done = SUBMITTED + APPROVED, history = all; newest first. */
-    public Page<TaskDto> list(Account caller, String list, int page, int size, Locale locale) {
-        List<TaskState> states = switch (list == null ? "todo" : list) {
-            case "todo" -> List.of(TaskState.DRAFT, TaskState.RETURNED);
-            case "done" -> List.of(TaskState.SUBMITTED, TaskState.APPROVED);
-            case "history" -> List.of(TaskState.values());
-            default -> throw new ShebaoException(Kind.BAD_INPUT, "bad-list", Messages.text("problem.http.400"),
-                    List.of(new FieldError("list", Messages.text("problem.http.400"))));
-        };
-        return tx(em -> {
-            long total = em.createQuery("SELECT COUNT(t) FROM TaskEntity t WHERE t.owner = :o AND t.state IN :s", Long.class)
-                    .setParameter("o", caller.login()).setParameter("s", states).getSingleResult();
-            List<TaskDto> items = em.createQuery(
-                    "SELECT t FROM TaskEntity t WHERE t.owner = :o AND t.state IN :s ORDER BY t.updatedAt DESC, t.id DESC",
-                    TaskEntity.class)
-                    .setParameter("o", caller.login()).setParameter("s", states)
-                    .setFirstResult(page * size).setMaxResults(size)
-                    .getResultList().stream().map(t -> Tasks.summary(t, locale)).toList();
-            return new Page<>(items, total, page, size);
-        });
-    }
-
     /** The task's business, present and switched on for the task's district; 409 otherwise. */
-    private BusinessType present(TaskEntity task) {
-        BusinessType type = types.find(task.businessType).orElseThrow(() -> new ShebaoException(Kind.CONFLICT,
+    private RegisteredBusiness present(TaskEntity task) {
+        RegisteredBusiness business = types.find(task.businessType).orElseThrow(() -> new ShebaoException(Kind.CONFLICT,
                 "business-type-absent", Messages.text("task.businessType.absent")));
-        if (types.switchedOff(task.businessType, task.district)) {
+        if (types.businessSwitchedOff(task.businessType, task.district)) {
             throw types.disabled(task.businessType);
         }
-        return type;
+        return business;
     }
 
-    private Assessment checked(BusinessType type, FormData data, Account caller) {
+    private Assessment checked(RegisteredBusiness business, FormData data, Account caller) {
         Applicant applicant = new Applicant(caller, LocalDate.now(clock));
-        List<FieldError> errors = type.validate(data, applicant);
+        List<FieldError> errors = business.type().validate(data, applicant);
         if (!errors.isEmpty()) {
             throw new ShebaoException(Kind.BAD_INPUT, "invalid-task-data", Messages.text("task.invalid"), errors);
         }
-        return type.assess(data, applicant);
+        return business.type().assess(data, applicant);
     }
 
     private <T> T tx(Function<EntityManager, T> work) {

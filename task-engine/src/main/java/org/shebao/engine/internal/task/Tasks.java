@@ -59,12 +59,14 @@ final class Tasks {
         em.persist(new TaskEventEntity(task.id, now, actor, from, to, comment));
     }
 
-    static TaskView view(EntityManager em, TaskEntity task, Account applicant) {
+    /** The task as its business sees it; the day of submission is the bureau's (the clock's zone). */
+    static TaskView view(EntityManager em, TaskEntity task, Account applicant, java.time.Clock clock) {
         List<Long> attachments = em.createQuery("SELECT a.id FROM AttachmentEntity a WHERE a.taskId = :t ORDER BY a.id",
                 Long.class).setParameter("t", task.id).getResultList();
         return new TaskView(task.id, task.businessType, task.businessVersion, applicant,
                 org.shebao.api.task.FormData.of(TaskJson.read(task.data)), TaskJson.assessment(task.assessment),
-                attachments, task.submittedAt == null ? null : Instant.ofEpochMilli(task.submittedAt));
+                attachments, task.submittedAt == null ? null
+                        : Instant.ofEpochMilli(task.submittedAt).atZone(clock.getZone()).toLocalDate());
     }
 
     static TaskDto summary(TaskEntity t, Locale locale) {
@@ -93,7 +95,7 @@ final class Tasks {
                 assessment, Instant.ofEpochMilli(t.createdAt), Instant.ofEpochMilli(t.updatedAt),
                 t.submittedAt == null ? null : Instant.ofEpochMilli(t.submittedAt),
                 t.decidedAt == null ? null : Instant.ofEpochMilli(t.decidedAt),
-                t.state == TaskState.SUBMITTED ? TaskEntity.HUMAN.equals(t.reviewStage) : null,
+                t.state == TaskState.SUBMITTED ? t.reviewStage == TaskEntity.ReviewStage.HUMAN : null,
                 t.owner, t.district, history, attachments, snapshot);
     }
 }

@@ -6,10 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.shebao.api.ShebaoException;
 import org.shebao.api.i18n.Text;
+import org.shebao.api.i18n.Texts;
 import org.shebao.api.records.InsuranceType;
 import org.shebao.api.records.LedgerLine;
 import org.shebao.api.records.Rates;
+import org.shebao.api.records.TypeTotal;
 import org.shebao.api.task.Assessment;
 import org.shebao.api.task.Decision;
 import org.shebao.api.task.FormData;
@@ -26,13 +29,47 @@ final class ArrearsRules {
     private ArrearsRules() {
     }
 
-    static Text t(String key, Object... args) {
-        return Text.of(ArrearsRules.class, "org.shebao.plugin.arrearspayment.internal.messages", key, args);
-    }
+    static final Texts TEXTS = Texts.of(ArrearsRules.class);
 
     static List<InsuranceType> types(FormData data) {
         return data.list("types").stream().map(InsuranceType::ofCode).flatMap(Optional::stream)
                 .filter(PICKABLE::contains).distinct().sorted().toList();
+    }
+
+    /** 核定后欠费信息: totals per type over every arrears line of the query, and one page of the lines. */
+    record ArrearsPage(List<TypeTotal.Row> totals, BigDecimal total, List<LedgerLine.Row> items, long count, int page,
+            int size) {
+    }
+
+    static ArrearsPage page(List<LedgerLine> all, int page, int size, java.util.Locale locale) {
+        List<TypeTotal> totals = TypeTotal.of(all);
+        int from = (int) Math.min((long) page * size, all.size());
+        int to = Math.min(from + size, all.size());
+        return new ArrearsPage(totals.stream().map(t -> t.row(locale)).toList(), TypeTotal.sum(totals),
+                all.subList(from, to).stream().map(l -> l.row(locale)).toList(), all.size(), page, size);
+    }
+
+    /** A page from 0, of 1 to 500 lines; 400 otherwise. */
+    static void checkPaging(int page, int size) {
+        if (page < 0 || size < 1 || size > 500) {
+            String field = page < 0 ? "page" : "size";
+            Text message = TEXTS.t(page < 0 ? "error.page" : "error.size", 500);
+            throw new ShebaoException(ShebaoException.Kind.BAD_INPUT, "bad-paging", message,
+                    List.of(new ShebaoException.FieldError(field, message)));
+        }
+    }
+
+    /** A month of a query, {@code YYYY-MM}; empty when not given; 400 when malformed. */
+    static Optional<java.time.YearMonth> month(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(java.time.YearMonth.parse(value.trim()));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ShebaoException(ShebaoException.Kind.BAD_INPUT, "bad-month", TEXTS.t("error.month"),
+                    List.of(new ShebaoException.FieldError(field, TEXTS.t("error.month"))));
+        }
     }
 
     /** An insurance-type filter of a query: empty or unknown for all. */
@@ -69,12 +106,8 @@ final class ArrearsRules {
     /** Approve only if there is something to pay and the total is still what the citizen saw when submitting. */
     static Decision review(List<InsuranceType> picked, Assessment shown, Assessment now) {
         if (picked.isEmpty() || now.amount("total").signum() == 0) {
-            return Decision.returnTask("no-arrears", t("return.noArrears"));
+            return Decision.returnTask("no-arrears", TEXTS.t("return.noArrears"));
         }
-        if (now.differsFrom(shown, "total")) {
-            return Decision.returnTask("amount-changed", t("return.amountChanged", shown.amount("total").toPlainString(),
-                    now.amount("total").toPlainString()));
-        }
-        return Decision.approve();
+        return Decision.approveIfUnchanged(shown, now, "total", (was, is) -> TEXTS.t("return.amountChanged", was, is));
     }
 }

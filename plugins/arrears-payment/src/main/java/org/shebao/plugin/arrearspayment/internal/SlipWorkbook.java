@@ -14,12 +14,12 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.shebao.api.records.Identity;
+import org.shebao.api.i18n.Text;
 import org.shebao.api.records.LineKind;
 import org.shebao.api.records.Slip;
 import org.shebao.api.records.SlipLine;
 
-import static org.shebao.plugin.arrearspayment.internal.ArrearsRules.t;
+import static org.shebao.plugin.arrearspayment.internal.ArrearsRules.TEXTS;
 
 /**
  * A payment slip as an Excel workbook (.xlsx, Apache POI): the person, the voucher number, one row per month and
@@ -38,9 +38,9 @@ final class SlipWorkbook {
     private SlipWorkbook() {
     }
 
-    static void write(Slip slip, Locale locale, OutputStream out) throws IOException {
+    static void write(Slip slip, Text districtName, Locale locale, OutputStream out) throws IOException {
         try (XSSFWorkbook book = new XSSFWorkbook()) {
-            Sheet sheet = book.createSheet(t("xlsx.sheet").in(locale));
+            Sheet sheet = book.createSheet(TEXTS.t("xlsx.sheet").in(locale));
             Font bold = book.createFont();
             bold.setBold(true);
             CellStyle title = book.createCellStyle();
@@ -68,26 +68,26 @@ final class SlipWorkbook {
             totalMoney.setFont(bold);
 
             Row r0 = sheet.createRow(0);
-            cell(r0, 0, t("xlsx.title").in(locale), title);
+            cell(r0, 0, TEXTS.t("xlsx.title").in(locale), title);
             sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, 8));
-            pair(sheet.createRow(1), t("xlsx.voucherNo").in(locale), slip.voucherNo(), label);
+            pair(sheet.createRow(1), TEXTS.t("xlsx.voucherNo").in(locale), slip.voucherNo(), label);
             Row r2 = sheet.createRow(2);
-            pair(r2, t("xlsx.name").in(locale), slip.name(), label);
-            cell(r2, 4, t("xlsx.idNumber").in(locale), label);
+            pair(r2, TEXTS.t("xlsx.name").in(locale), slip.name(), label);
+            cell(r2, 4, TEXTS.t("xlsx.idNumber").in(locale), label);
             cell(r2, 5, slip.idNumber(), null);
             Row r3 = sheet.createRow(3);
-            pair(r3, t("xlsx.district").in(locale), slip.district() + " " + Identity.districtName(slip.district()).in(locale), label);
-            cell(r3, 4, t("xlsx.issuedOn").in(locale), label);
+            pair(r3, TEXTS.t("xlsx.district").in(locale), districtName.in(locale), label);
+            cell(r3, 4, TEXTS.t("xlsx.issuedOn").in(locale), label);
             date(r3, 5, slip.issuedOn(), day);
             Row r4 = sheet.createRow(4);
-            cell(r4, 0, t("xlsx.validUntil").in(locale), label);
+            cell(r4, 0, TEXTS.t("xlsx.validUntil").in(locale), label);
             date(r4, 1, slip.validUntil(), day);
 
             String[] headings = {"xlsx.col.no", "xlsx.col.type", "xlsx.col.month", "xlsx.col.base", "xlsx.col.amount",
                     "xlsx.col.lateFee", "xlsx.col.interest", "xlsx.col.total", "xlsx.col.note"};
             Row head = sheet.createRow(FIRST_LINE_ROW - 1);
             for (int i = 0; i < headings.length; i++) {
-                cell(head, i, t(headings[i]).in(locale), header);
+                cell(head, i, TEXTS.t(headings[i]).in(locale), header);
             }
             int rowIndex = FIRST_LINE_ROW;
             for (SlipLine line : slip.lines()) {
@@ -105,11 +105,11 @@ final class SlipWorkbook {
                 rowIndex++;
             }
             Row total = sheet.createRow(rowIndex);
-            cell(total, 0, t("xlsx.total").in(locale), header);
+            cell(total, 0, TEXTS.t("xlsx.total").in(locale), header);
             sheet.addMergedRegion(new CellRangeAddress(rowIndex, rowIndex, 0, 6));
             number(total, 7, slip.total(), totalMoney);
             Row how = sheet.createRow(rowIndex + 2);
-            cell(how, 0, t("xlsx.howToPay", slip.voucherNo(), slip.validUntil().toString()).in(locale), null);
+            cell(how, 0, TEXTS.t("xlsx.howToPay", slip.voucherNo(), slip.validUntil().toString()).in(locale), null);
             sheet.addMergedRegion(new CellRangeAddress(rowIndex + 2, rowIndex + 2, 0, 8));
             int[] widths = {12, 30, 12, 14, 14, 12, 12, 14, 24};
             for (int i = 0; i < widths.length; i++) {
@@ -121,8 +121,8 @@ final class SlipWorkbook {
 
     /** 补差 for a difference, 暂按 YYYY 年度标准 for provisional figures, else nothing. */
     private static String note(SlipLine line, Locale locale) {
-        String kind = line.kind() == LineKind.REGULAR ? "" : t("xlsx.difference").in(locale);
-        String rates = line.provisional() ? t("xlsx.provisional", String.valueOf(line.ratesYear())).in(locale) : "";
+        String kind = line.kind() == LineKind.REGULAR ? "" : TEXTS.t("xlsx.difference").in(locale);
+        String rates = line.provisional() ? TEXTS.t("xlsx.provisional", String.valueOf(line.ratesYear())).in(locale) : "";
         return kind.isEmpty() || rates.isEmpty() ? kind + rates : kind + "，" + rates;
     }
 

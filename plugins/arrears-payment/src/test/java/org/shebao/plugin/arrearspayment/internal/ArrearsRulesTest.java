@@ -79,7 +79,7 @@ public class ArrearsRulesTest {
         Slip slip = new Slip("20261234567890123452", "420111197811020334", "王强", "420111", LocalDate.of(2026, 11, 15),
                 LocalDate.of(2026, 12, 15), SlipStatus.ISSUED, lines, new BigDecimal("2308.89"), null);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        SlipWorkbook.write(slip, Locale.SIMPLIFIED_CHINESE, out);
+        SlipWorkbook.write(slip, org.shebao.api.i18n.Text.literal("洪山区"), Locale.SIMPLIFIED_CHINESE, out);
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             Sheet sheet = book.getSheet("缴费凭单");
             assertEquals("凭单号", sheet.getRow(1).getCell(0).getStringCellValue());

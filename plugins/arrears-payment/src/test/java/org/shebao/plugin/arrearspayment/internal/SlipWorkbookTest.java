@@ -65,7 +65,7 @@ public class SlipWorkbookTest {
 
     private Sheet read(Slip slip, Locale locale) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        SlipWorkbook.write(slip, locale, out);
+        SlipWorkbook.write(slip, org.shebao.api.i18n.Text.literal("洪山区"), locale, out);
         XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()));
         return book.getSheetAt(0);
     }

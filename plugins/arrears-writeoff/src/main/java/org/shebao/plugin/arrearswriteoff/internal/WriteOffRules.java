@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.shebao.api.i18n.Text;
+import org.shebao.api.i18n.Texts;
 import org.shebao.api.records.InsuranceType;
 import org.shebao.api.records.LedgerLine;
-import org.shebao.api.records.LinesAssessment;
 import org.shebao.api.records.Rates;
 import org.shebao.api.records.TypeTotal;
 import org.shebao.api.task.Assessment;
@@ -25,9 +24,7 @@ final class WriteOffRules {
     private WriteOffRules() {
     }
 
-    static Text t(String key, Object... args) {
-        return Text.of(WriteOffRules.class, "org.shebao.plugin.arrearswriteoff.internal.messages", key, args);
-    }
+    static final Texts TEXTS = Texts.of(WriteOffRules.class);
 
     /** The ticked line ids; anything that is not a number is dropped (and validation then finds too few). */
     static List<Long> lineIds(FormData data) {
@@ -51,21 +48,18 @@ final class WriteOffRules {
     }
 
     /** 核定后欠费统计信息: the written-off total per type and altogether. */
-    static Assessment assessment(LinesAssessment assessed) {
+    static Assessment assessment(List<LedgerLine> chosen) {
         Map<String, BigDecimal> amounts = new LinkedHashMap<>();
-        for (TypeTotal total : assessed.totals()) {
+        List<TypeTotal> totals = TypeTotal.of(chosen);
+        for (TypeTotal total : totals) {
             amounts.put(key(total.type()), total.amount());
         }
-        amounts.put("total", Rates.money(assessed.total()));
-        return Assessment.of(amounts).rated(assessed.provisional(), assessed.lines().stream()
-                .filter(LedgerLine::provisional).findFirst().map(LedgerLine::ratesYear).orElse(0));
+        amounts.put("total", Rates.money(TypeTotal.sum(totals)));
+        Optional<LedgerLine> provisional = chosen.stream().filter(LedgerLine::provisional).findFirst();
+        return Assessment.of(amounts).rated(provisional.isPresent(), provisional.map(LedgerLine::ratesYear).orElse(0));
     }
 
     static Decision review(Assessment shown, Assessment now) {
-        if (now.differsFrom(shown, "total")) {
-            return Decision.returnTask("amount-changed", t("return.amountChanged", shown.amount("total").toPlainString(),
-                    now.amount("total").toPlainString()));
-        }
-        return Decision.approve();
+        return Decision.approveIfUnchanged(shown, now, "total", (was, is) -> TEXTS.t("return.amountChanged", was, is));
     }
 }

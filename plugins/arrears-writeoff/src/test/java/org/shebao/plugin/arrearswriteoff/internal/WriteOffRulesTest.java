@@ -14,8 +14,6 @@ import org.shebao.api.records.InsuranceType;
 import org.shebao.api.records.LedgerLine;
 import org.shebao.api.records.LineKind;
 import org.shebao.api.records.LineStatus;
-import org.shebao.api.records.LinesAssessment;
-import org.shebao.api.records.TypeTotal;
 import org.shebao.api.task.Assessment;
 import org.shebao.api.task.Decision;
 import org.shebao.api.task.FormData;
@@ -35,10 +33,11 @@ public class WriteOffRulesTest {
         BigDecimal zero = new BigDecimal("0.00");
         LedgerLine pension = new LedgerLine(1, InsuranceType.PENSION, YearMonth.of(2026, 5), new BigDecimal("6795.00"),
                 new BigDecimal("1359.00"), zero, zero, LineStatus.ARREARS, null, LineKind.REGULAR, 2026, false);
-        LinesAssessment assessed = new LinesAssessment(List.of(pension), List.of(
-                new TypeTotal(InsuranceType.PENSION, 1, new BigDecimal("1359.00")),
-                new TypeTotal(InsuranceType.MAJOR_ILLNESS, 1, new BigDecimal("7.00"))), new BigDecimal("1366.00"));
-        Assessment shown = WriteOffRules.assessment(assessed);
+        LedgerLine supplement = new LedgerLine(2, InsuranceType.MAJOR_ILLNESS, YearMonth.of(2026, 5), zero,
+                new BigDecimal("7.00"), zero, zero, LineStatus.ARREARS, null, LineKind.REGULAR, 2025, true);
+        Assessment shown = WriteOffRules.assessment(List.of(pension, supplement));
+        assertTrue(shown.provisional());
+        assertEquals(Integer.valueOf(2025), shown.ratesYear());
         assertEquals(new BigDecimal("1359.00"), shown.amount("pensionTotal"));
         assertEquals(new BigDecimal("7.00"), shown.amount("majorIllnessTotal"));
         assertEquals(new BigDecimal("1366.00"), shown.amount("total"));

@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.shebao.api.ShebaoException.FieldError;
-import org.shebao.api.i18n.Text;
+import org.shebao.api.i18n.Texts;
+import org.shebao.api.spi.ReturnReason;
 import org.shebao.api.records.Enrolment;
 import org.shebao.api.records.Household;
 import org.shebao.api.records.InsuranceType;
@@ -20,14 +21,15 @@ import org.shebao.api.task.Decision;
 /** The rules of enrolment and continuation (DOMAIN-RULES.md), as pure functions of the records and rates. */
 final class EnrolRules {
 
-    static final String BUNDLE = "org.shebao.plugin.enrol.internal.messages";
-
     private EnrolRules() {
     }
 
-    static Text t(String key, Object... args) {
-        return Text.of(EnrolRules.class, BUNDLE, key, args);
-    }
+    static final Texts TEXTS = Texts.of(EnrolRules.class);
+
+    /** What a reviewer may return an enrolment for, beyond the platform's general reasons. */
+    static final List<ReturnReason> REASONS = List.of(new ReturnReason("ID_PHOTO", TEXTS.t("reason.ID_PHOTO")),
+            new ReturnReason("AGE_LIMIT", TEXTS.t("reason.AGE_LIMIT")),
+            new ReturnReason("INSURED_ELSEWHERE", TEXTS.t("reason.INSURED_ELSEWHERE")));
 
     /** The start months on offer: this month and the next. */
     static List<YearMonth> startMonths(LocalDate today) {
@@ -55,25 +57,25 @@ final class EnrolRules {
             LocalDate today, Optional<Rates> startRates) {
         List<FieldError> errors = new ArrayList<>();
         if (r.types().isEmpty()) {
-            errors.add(new FieldError("types", t("error.types")));
+            errors.add(new FieldError("types", TEXTS.t("error.types")));
         }
         for (InsuranceType type : r.types()) {
             if (paying(enrolments, type)) {
-                errors.add(new FieldError("types", t("error.alreadyPaying", type.label())));
+                errors.add(new FieldError("types", TEXTS.t("error.alreadyPaying", type.label())));
             }
         }
         if (r.start().isEmpty() || !startMonths(today).contains(r.start().get())) {
-            errors.add(new FieldError("startMonth", t("error.startMonth")));
+            errors.add(new FieldError("startMonth", TEXTS.t("error.startMonth")));
         }
         if (r.pension()) {
             if (r.tier().isEmpty()) {
-                errors.add(new FieldError("tier", t("error.tier.required")));
+                errors.add(new FieldError("tier", TEXTS.t("error.tier.required")));
             } else if (startRates.isPresent() && !startRates.get().allowsTier(r.tier().get())) {
-                errors.add(new FieldError("tier", t("error.tier.notAllowed", r.tier().get())));
+                errors.add(new FieldError("tier", TEXTS.t("error.tier.notAllowed", r.tier().get())));
             }
         }
         if (!householdFromRecord && r.household().isEmpty()) {
-            errors.add(new FieldError("household", t("error.household")));
+            errors.add(new FieldError("household", TEXTS.t("error.household")));
         }
         r.contact().errors().stream().filter(e -> e.field().equals("mobile") || e.field().equals("address"))
                 .forEach(errors::add);
@@ -107,25 +109,25 @@ final class EnrolRules {
         int limit = dayRates.ageLimit(id.sex());
         int age = java.time.Period.between(id.birthDate(), submittedOn).getYears();
         if (age >= limit) {
-            return Decision.returnTask("age-limit", t("return.age", age, limit));
+            return Decision.returnTask("age-limit", TEXTS.t("return.age", age, limit));
         }
         if (r.start().isEmpty() || r.start().get().isBefore(YearMonth.from(submittedOn))) {
-            return Decision.returnTask("start-month", t("return.startMonth"));
+            return Decision.returnTask("start-month", TEXTS.t("return.startMonth"));
         }
         for (InsuranceType type : r.types()) {
             if (paying(enrolments, type)) {
-                return Decision.returnTask("already-insured", t("return.alreadyPaying", type.label()));
+                return Decision.returnTask("already-insured", TEXTS.t("return.alreadyPaying", type.label()));
             }
         }
         if (r.pension() && (r.tier().isEmpty() || !startRates.allowsTier(r.tier().get()))) {
-            return Decision.returnTask("tier-not-allowed", t("error.tier.notAllowed", r.tier().orElse(0)));
+            return Decision.returnTask("tier-not-allowed", TEXTS.t("error.tier.notAllowed", r.tier().orElse(0)));
         }
         if (household == Household.NON_LOCAL) {
-            return Decision.refer(t("refer.nonLocal"));
+            return Decision.refer(TEXTS.t("refer.nonLocal"));
         }
         if (newPhoto) {
             // a photo is compared with the identity record by a person, as in 一般信息变更: never straight into the record
-            return Decision.refer(t("refer.photo"));
+            return Decision.refer(TEXTS.t("refer.photo"));
         }
         return Decision.approve();
     }

@@ -2,13 +2,10 @@ package org.shebao.plugin.gappayment.internal;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.Version;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -18,11 +15,9 @@ import org.shebao.api.form.Column;
 import org.shebao.api.form.Field;
 import org.shebao.api.form.FieldType;
 import org.shebao.api.form.FormSchema;
-import org.shebao.api.i18n.Text;
-import org.shebao.api.records.GapCharge;
-import org.shebao.api.records.GapMonth;
-import org.shebao.api.records.Records;
+import org.shebao.api.spi.Business;
 import org.shebao.api.spi.BusinessType;
+import org.shebao.api.spi.ReturnReason;
 import org.shebao.api.task.Applicant;
 import org.shebao.api.task.Assessment;
 import org.shebao.api.task.Decision;
@@ -30,64 +25,45 @@ import org.shebao.api.task.EffectContext;
 import org.shebao.api.task.FormData;
 import org.shebao.api.task.TaskView;
 
-import static org.shebao.plugin.gappayment.internal.GapRules.t;
+import static org.shebao.plugin.gappayment.internal.GapRules.TEXTS;
 
 /** 养老保险中断补缴: ticked pension gap months become payable (then a payment slip settles them). */
 @Component(service = BusinessType.class)
+@Business
 public class GapPaymentBusiness implements BusinessType {
 
-    static final String ID = "gap-payment";
-
-    private final Records records;
-    private final String version;
+    private final Gaps gaps;
 
     @Activate
-    public GapPaymentBusiness(BundleContext context, @Reference Records records) {
-        this.records = records;
-        Version v = context.getBundle().getVersion();
-        this.version = new Version(v.getMajor(), v.getMinor(), v.getMicro()).toString();
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String version() {
-        return version;
-    }
-
-    @Override
-    public Text name() {
-        return t("name");
+    public GapPaymentBusiness(@Reference Gaps gaps) {
+        this.gaps = gaps;
     }
 
     @Override
     public FormSchema form(Applicant applicant) {
-        List<Column> columns = List.of(Column.of("from", t("column.from"), FieldType.MONTH),
-                Column.of("to", t("column.to"), FieldType.MONTH),
-                Column.of("months", t("column.months"), FieldType.TEXT),
-                Column.summed("amount", t("column.amount")),
-                Column.summed("interest", t("column.interest")),
-                Column.summed("total", t("column.total")));
+        List<Column> columns = List.of(Column.of("from", TEXTS.t("column.from"), FieldType.MONTH),
+                Column.of("to", TEXTS.t("column.to"), FieldType.MONTH),
+                Column.of("months", TEXTS.t("column.months"), FieldType.TEXT),
+                Column.summed("amount", TEXTS.t("column.amount")),
+                Column.summed("interest", TEXTS.t("column.interest")),
+                Column.summed("total", TEXTS.t("column.total")));
         return new FormSchema(List.of(
-                Field.month("from", t("field.from")).withRange(null, YearMonth.from(applicant.today()).minusMonths(1).toString()),
-                Field.table("periods", t("field.periods"), "/api/plugins/" + ID + "/gaps", columns, 0).asRequired(),
-                Field.money("amount", t("field.amount")),
-                Field.money("interest", t("field.interest")),
-                Field.money("total", t("field.total")).asImportant()), Map.of());
+                Field.month("from", TEXTS.t("field.from")).withRange(null, YearMonth.from(applicant.today()).minusMonths(1).toString()),
+                Field.table("periods", TEXTS.t("field.periods"), "gaps", columns, 0).asRequired(),
+                Field.money("amount", TEXTS.t("field.amount")),
+                Field.money("interest", TEXTS.t("field.interest")),
+                Field.money("total", TEXTS.t("field.total")).asImportant()), Map.of());
     }
 
     private Assessment assessNow(String login, List<YearMonth> months, LocalDate today) {
-        return GapRules.assessment(records.assessGaps(login, months, today));
+        return GapRules.assessment(gaps.assess(login, months, today));
     }
 
     @Override
     public List<FieldError> validate(FormData data, Applicant applicant) {
         List<YearMonth> months = GapRules.months(data).orElse(List.of());
         if (months.isEmpty()) {
-            return List.of(new FieldError("periods", t("error.months")));
+            return List.of(new FieldError("periods", TEXTS.t("error.months")));
         }
         try {
             assessNow(applicant.account().login(), months, applicant.today());
@@ -113,17 +89,20 @@ public class GapPaymentBusiness implements BusinessType {
     @Override
     public Map<String, List<?>> snapshot(TaskView task, Applicant applicant, Locale locale) {
         List<YearMonth> months = GapRules.months(task.data()).orElse(List.of());
-        if (months.isEmpty()) {
-            return Map.of();
-        }
-        Map<YearMonth, GapCharge> charges = new HashMap<>();
-        records.assessGaps(task.applicant().login(), months, applicant.today()).months().forEach(c -> charges.put(c.month(), c));
-        List<GapMonth> ticked = months.stream().map(m -> new GapMonth(m, true)).toList();
-        return Map.of("periods", GapPeriods.of(ticked, charges).stream().map(GapPeriods::row).toList());
+        return months.isEmpty() ? Map.of() : Map.of("periods", GapPeriods.of(gaps.assess(task.applicant().login(), months,
+                applicant.today())).stream().map(GapPeriods::row).toList());
     }
 
     @Override
+    public List<ReturnReason> returnReasons() {
+        return List.of(new ReturnReason("PERIOD", TEXTS.t("reason.PERIOD")));
+    }
+
+    /** The ticked months become payable at the amounts assessed now (which the review found unchanged). */
+    @Override
     public void apply(TaskView task, EffectContext effects) {
-        effects.records().makeGapsPayable(task.applicant().login(), GapRules.months(task.data()).orElseThrow(), effects.today());
+        String login = task.applicant().login();
+        effects.records().charge(login, gaps.assess(login, GapRules.months(task.data()).orElseThrow(), effects.today())
+                .charges().stream().map(GapCharge::charge).toList());
     }
 }

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.shebao.api.records.GapCharge;
-import org.shebao.api.records.GapMonth;
 import org.shebao.api.records.Rates;
 
 /**
@@ -68,20 +66,25 @@ record GapPeriods(YearMonth from, YearMonth to, boolean backPayable, List<GapCha
     Row row() {
         return new Row(id(), from.toString(), to.toString(), months(), backPayable ? principal() : null,
                 backPayable ? interest() : null, backPayable ? total() : null, backPayable, provisional(),
-                provisional() ? charges.stream().filter(GapCharge::provisional).findFirst().map(GapCharge::ratesYear)
-                        .orElse(null) : null);
+                charges.stream().filter(GapCharge::provisional).findFirst().map(GapCharge::ratesYear).orElse(null));
     }
 
     /** The person's interruption periods from a month (or all), each back-payable one charged as of today. */
-    static List<GapPeriods> current(org.shebao.api.records.Records records, String idNumber, Optional<YearMonth> from,
-            java.time.LocalDate today) {
-        List<GapMonth> gaps = records.gaps(idNumber, from, today);
-        List<YearMonth> payable = gaps.stream().filter(GapMonth::backPayable).map(GapMonth::month).toList();
+    static List<GapPeriods> current(Gaps gaps, String idNumber, Optional<YearMonth> from, java.time.LocalDate today) {
+        List<GapMonth> found = gaps.of(idNumber, from, today);
+        List<YearMonth> payable = found.stream().filter(GapMonth::backPayable).map(GapMonth::month).toList();
         Map<YearMonth, GapCharge> charges = new java.util.HashMap<>();
         if (!payable.isEmpty()) {
-            records.assessGaps(idNumber, payable, today).months().forEach(c -> charges.put(c.month(), c));
+            gaps.assess(idNumber, payable, today).charges().forEach(c -> charges.put(c.month(), c));
         }
-        return of(gaps, charges);
+        return of(found, charges);
+    }
+
+    /** The chosen months' periods, as assessed: what a decided task shows. */
+    static List<GapPeriods> of(Gaps.Assessed assessed) {
+        Map<YearMonth, GapCharge> charges = new java.util.HashMap<>();
+        assessed.charges().forEach(c -> charges.put(c.month(), c));
+        return of(assessed.charges().stream().map(c -> new GapMonth(c.month(), true)).toList(), charges);
     }
 
     /** The gap months, oldest first, grouped into periods, with each back-payable month's charge. */

@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.shebao.api.i18n.Text;
-import org.shebao.api.records.GapAssessment;
+import org.shebao.api.i18n.Texts;
 import org.shebao.api.task.Assessment;
 import org.shebao.api.task.Decision;
 import org.shebao.api.task.FormData;
@@ -20,9 +19,7 @@ final class GapRules {
     private GapRules() {
     }
 
-    static Text t(String key, Object... args) {
-        return Text.of(GapRules.class, "org.shebao.plugin.gappayment.internal.messages", key, args);
-    }
+    static final Texts TEXTS = Texts.of(GapRules.class);
 
     /**
      * The months of the ticked periods ({@code periods}: {@code 2022-03..2022-08}; a task saved by the first release
@@ -32,16 +29,14 @@ final class GapRules {
         return GapPeriods.months(data.has("periods") ? data.list("periods") : data.list("months"));
     }
 
-    static Assessment assessment(GapAssessment assessed) {
-        return Assessment.of(Map.of("amount", assessed.amount(), "interest", assessed.interest(), "total", assessed.total()))
-                .rated(assessed.provisional(), assessed.ratesYear());
+    static Assessment assessment(Gaps.Assessed assessed) {
+        Map<String, java.math.BigDecimal> amounts = Map.of("amount", assessed.amount(), "interest", assessed.interest(),
+                "total", assessed.amount().add(assessed.interest()));
+        return Assessment.of(amounts).rated(assessed.provisional().isPresent(),
+                assessed.provisional().map(GapCharge::ratesYear).orElse(0));
     }
 
     static Decision review(Assessment shown, Assessment now) {
-        if (now.differsFrom(shown, "total")) {
-            return Decision.returnTask("amount-changed", t("return.amountChanged", shown.amount("total").toPlainString(),
-                    now.amount("total").toPlainString()));
-        }
-        return Decision.approve();
+        return Decision.approveIfUnchanged(shown, now, "total", (was, is) -> TEXTS.t("return.amountChanged", was, is));
     }
 }

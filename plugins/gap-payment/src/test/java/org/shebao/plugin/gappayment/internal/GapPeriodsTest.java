@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.Test;
-import org.shebao.api.records.GapCharge;
-import org.shebao.api.records.GapMonth;
 import org.shebao.api.task.FormData;
 
 public class GapPeriodsTest {
@@ -36,7 +34,7 @@ public class GapPeriodsTest {
         for (GapMonth g : gaps) {
             if (g.backPayable()) {
                 out.put(g.month(), new GapCharge(g.month(), 60, new BigDecimal("4077"), new BigDecimal("815.40"),
-                        new BigDecimal("10.00"), 2026, false));
+                        new BigDecimal("10.00"), 2026, null));
             }
         }
         return out;

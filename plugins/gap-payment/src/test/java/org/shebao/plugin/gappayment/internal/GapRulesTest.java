@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.Test;
-import org.shebao.api.records.GapAssessment;
-import org.shebao.api.records.GapCharge;
 import org.shebao.api.task.Assessment;
 import org.shebao.api.task.Decision;
 import org.shebao.api.task.FormData;
@@ -27,9 +25,8 @@ public class GapRulesTest {
 
     @Test
     public void theAssessmentIsPrincipalPlusInterestAndMustNotChangeBeforeApproval() {
-        GapCharge march = new GapCharge(YearMonth.of(2022, 3), 60, new BigDecimal("4077"), new BigDecimal("815.40"), new BigDecimal("134.49"), 2026, false);
-        Assessment shown = GapRules.assessment(new GapAssessment(List.of(march), new BigDecimal("815.40"), new BigDecimal("134.49"),
-                new BigDecimal("949.89")));
+        GapCharge march = new GapCharge(YearMonth.of(2022, 3), 60, new BigDecimal("4077"), new BigDecimal("815.40"), new BigDecimal("134.49"), 2026, null);
+        Assessment shown = GapRules.assessment(new Gaps.Assessed(List.of(march)));
         assertEquals(new BigDecimal("949.89"), shown.amount("total"));
         assertEquals(new BigDecimal("949.89"), march.total());
         assertTrue(GapRules.review(shown, shown) instanceof Decision.Approve);

@@ -6,69 +6,54 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.Version;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.shebao.api.ShebaoException.FieldError;
 import org.shebao.api.form.Field;
 import org.shebao.api.form.FormSchema;
-import org.shebao.api.i18n.Text;
 import org.shebao.api.records.Contact;
+import org.shebao.api.records.Districts;
 import org.shebao.api.records.Identity;
 import org.shebao.api.records.Person;
 import org.shebao.api.records.Records;
+import org.shebao.api.spi.Business;
 import org.shebao.api.spi.BusinessType;
+import org.shebao.api.spi.ReturnReason;
 import org.shebao.api.task.Applicant;
 import org.shebao.api.task.Decision;
 import org.shebao.api.task.EffectContext;
 import org.shebao.api.task.FormData;
 import org.shebao.api.task.TaskView;
 
-import static org.shebao.plugin.infochange.internal.InfoRules.t;
+import static org.shebao.plugin.infochange.internal.InfoRules.TEXTS;
 
 /** 一般信息变更: contact data (and optionally the photo) of the citizen's record. */
 @Component(service = BusinessType.class)
+@Business
 public class InfoChangeBusiness implements BusinessType {
 
     private final Records records;
-    private final String version;
+    private final Districts districts;
 
     @Activate
-    public InfoChangeBusiness(BundleContext context, @Reference Records records) {
+    public InfoChangeBusiness(@Reference Records records, @Reference Districts districts) {
         this.records = records;
-        Version v = context.getBundle().getVersion();
-        this.version = new Version(v.getMajor(), v.getMinor(), v.getMicro()).toString();
-    }
-
-    @Override
-    public String id() {
-        return "info-change";
-    }
-
-    @Override
-    public String version() {
-        return version;
-    }
-
-    @Override
-    public Text name() {
-        return t("name");
+        this.districts = districts;
     }
 
     @Override
     public FormSchema form(Applicant applicant) {
         Optional<Person> person = records.person(applicant.account().login());
         List<Field> fields = new ArrayList<>(Identity.fields());
-        fields.add(Field.text("mobile", t("field.mobile")).asRequired());
-        fields.add(Field.text("address", t("field.address")).asRequired());
-        fields.add(Field.text("postalCode", t("field.postalCode")));
-        fields.add(Field.text("email", t("field.email")));
-        fields.add(Field.text("emergencyName", t("field.emergencyName")));
-        fields.add(Field.text("emergencyPhone", t("field.emergencyPhone")));
-        fields.add(Field.photo("photo", t("field.photo")).asImportant());
-        Map<String, Object> values = new LinkedHashMap<>(Identity.of(applicant.account(), person).values());
+        fields.add(Field.text("mobile", TEXTS.t("field.mobile")).asRequired());
+        fields.add(Field.text("address", TEXTS.t("field.address")).asRequired());
+        fields.add(Field.text("postalCode", TEXTS.t("field.postalCode")));
+        fields.add(Field.text("email", TEXTS.t("field.email")));
+        fields.add(Field.text("emergencyName", TEXTS.t("field.emergencyName")));
+        fields.add(Field.text("emergencyPhone", TEXTS.t("field.emergencyPhone")));
+        fields.add(Field.photo("photo", TEXTS.t("field.photo")).asImportant());
+        Map<String, Object> values = new LinkedHashMap<>(Identity.of(applicant.account(), person).values(districts));
         person.map(Person::contact).ifPresent(c -> {
             put(values, "mobile", c.mobile());
             put(values, "address", c.address());
@@ -95,6 +80,11 @@ public class InfoChangeBusiness implements BusinessType {
     public Decision review(TaskView task, Applicant applicant) {
         return InfoRules.review(InfoRules.contact(task.data()), records.person(task.applicant().login()),
                 !task.attachmentIds().isEmpty());
+    }
+
+    @Override
+    public List<ReturnReason> returnReasons() {
+        return List.of(new ReturnReason("ID_PHOTO", TEXTS.t("reason.ID_PHOTO")));
     }
 
     @Override

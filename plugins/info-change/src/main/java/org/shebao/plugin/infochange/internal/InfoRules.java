@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.shebao.api.ShebaoException.FieldError;
-import org.shebao.api.i18n.Text;
+import org.shebao.api.i18n.Texts;
 import org.shebao.api.records.Contact;
 import org.shebao.api.records.Person;
 import org.shebao.api.task.Decision;
@@ -23,9 +23,7 @@ final class InfoRules {
     private InfoRules() {
     }
 
-    static Text t(String key, Object... args) {
-        return Text.of(InfoRules.class, "org.shebao.plugin.infochange.internal.messages", key, args);
-    }
+    static final Texts TEXTS = Texts.of(InfoRules.class);
 
     static Contact contact(FormData data) {
         return new Contact(data.text("mobile").orElse(null), data.text("address").orElse(null),
@@ -36,7 +34,7 @@ final class InfoRules {
     static List<FieldError> validate(FormData data, Optional<Person> person) {
         List<FieldError> errors = new ArrayList<>();
         if (person.isEmpty()) {
-            errors.add(new FieldError("idNumber", t("error.noRecord")));
+            errors.add(new FieldError("idNumber", TEXTS.t("error.noRecord")));
         }
         errors.addAll(contact(data).errors());
         return errors;
@@ -44,16 +42,16 @@ final class InfoRules {
 
     static Decision review(Contact asked, Optional<Person> person, boolean newPhoto) {
         if (person.isEmpty()) {
-            return Decision.returnTask("no-record", t("error.noRecord"));
+            return Decision.returnTask("no-record", TEXTS.t("error.noRecord"));
         }
         if (!asked.errors().isEmpty()) {
             return Decision.returnTask("invalid", asked.errors().get(0).message());
         }
         if (newPhoto) {
-            return Decision.refer(t("refer.photo"));
+            return Decision.refer(TEXTS.t("refer.photo"));
         }
         if (asked.equals(person.get().contact())) {
-            return Decision.returnTask("no-change", t("return.noChange"));
+            return Decision.returnTask("no-change", TEXTS.t("return.noChange"));
         }
         return Decision.approve();
     }

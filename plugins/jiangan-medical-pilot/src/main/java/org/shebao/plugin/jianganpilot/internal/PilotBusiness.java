@@ -1,15 +1,11 @@
 package org.shebao.plugin.jianganpilot.internal;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.Version;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -20,15 +16,16 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.shebao.api.ShebaoException.FieldError;
 import org.shebao.api.form.Field;
 import org.shebao.api.form.FormSchema;
-import org.shebao.api.i18n.Text;
 import org.shebao.api.records.Contact;
 import org.shebao.api.records.Household;
+import org.shebao.api.records.Districts;
 import org.shebao.api.records.Identity;
 import org.shebao.api.records.InsuranceType;
 import org.shebao.api.records.Person;
 import org.shebao.api.records.RatesService;
 import org.shebao.api.records.Records;
 import org.shebao.api.records.ResidentId;
+import org.shebao.api.spi.Business;
 import org.shebao.api.spi.BusinessType;
 import org.shebao.api.task.Applicant;
 import org.shebao.api.task.Assessment;
@@ -37,11 +34,12 @@ import org.shebao.api.task.EffectContext;
 import org.shebao.api.task.FormData;
 import org.shebao.api.task.TaskView;
 
-import static org.shebao.plugin.jianganpilot.internal.PilotRules.t;
+import static org.shebao.plugin.jianganpilot.internal.PilotRules.TEXTS;
 
 /** 江岸区灵活就业医保扩面试点: offered in 420102 only; enrols in 310 (with 330) from the next month. */
 @Component(service = BusinessType.class, configurationPid = "org.shebao.plugin.jiangan-medical-pilot")
 @Designate(ocd = PilotBusiness.Config.class)
+@Business(districts = PilotRules.DISTRICT)
 public class PilotBusiness implements BusinessType {
 
     @ObjectClassDefinition(name = "Jiang'an medical pilot")
@@ -52,15 +50,15 @@ public class PilotBusiness implements BusinessType {
 
     private final Records records;
     private final RatesService rates;
-    private final String version;
+    private final Districts districts;
     private volatile int ageLimit;
 
     @Activate
-    public PilotBusiness(BundleContext context, @Reference Records records, @Reference RatesService rates, Config config) {
+    public PilotBusiness(@Reference Records records, @Reference RatesService rates, @Reference Districts districts,
+            Config config) {
         this.records = records;
         this.rates = rates;
-        Version v = context.getBundle().getVersion();
-        this.version = new Version(v.getMajor(), v.getMinor(), v.getMicro()).toString();
+        this.districts = districts;
         configure(config);
     }
 
@@ -70,31 +68,11 @@ public class PilotBusiness implements BusinessType {
     }
 
     @Override
-    public String id() {
-        return "jiangan-medical-pilot";
-    }
-
-    @Override
-    public String version() {
-        return version;
-    }
-
-    @Override
-    public Text name() {
-        return t("name");
-    }
-
-    @Override
-    public Set<String> districts() {
-        return Set.of(PilotRules.DISTRICT);
-    }
-
-    @Override
     public FormSchema form(Applicant applicant) {
         List<Field> fields = new ArrayList<>(Identity.fields());
-        fields.add(Field.text("startMonth", t("field.startMonth")).asReadOnly().asImportant());
-        fields.add(Field.money("medicalMonthly", t("field.medicalMonthly")).asImportant());
-        Map<String, Object> values = new LinkedHashMap<>(Identity.of(applicant.account(), records.person(applicant.account().login())).values());
+        fields.add(Field.text("startMonth", TEXTS.t("field.startMonth")).asReadOnly().asImportant());
+        fields.add(Field.money("medicalMonthly", TEXTS.t("field.medicalMonthly")).asImportant());
+        Map<String, Object> values = new LinkedHashMap<>(Identity.of(applicant.account(), records.person(applicant.account().login())).values(districts));
         values.put("startMonth", PilotRules.startMonth(applicant.today()).toString());
         return new FormSchema(fields, values);
     }
@@ -114,7 +92,7 @@ public class PilotBusiness implements BusinessType {
 
     @Override
     public Decision review(TaskView task, Applicant applicant) {
-        LocalDate day = task.submittedAt().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
+        LocalDate day = task.submittedOn();
         return PilotRules.review(new ResidentId(task.applicant().login()), task.applicant().district(),
                 records.enrolments(task.applicant().login()), day, ageLimit);
     }

@@ -5,7 +5,7 @@ import java.time.Period;
 import java.time.YearMonth;
 import java.util.List;
 
-import org.shebao.api.i18n.Text;
+import org.shebao.api.i18n.Texts;
 import org.shebao.api.records.Enrolment;
 import org.shebao.api.records.InsuranceType;
 import org.shebao.api.records.ResidentId;
@@ -23,9 +23,7 @@ final class PilotRules {
     private PilotRules() {
     }
 
-    static Text t(String key, Object... args) {
-        return Text.of(PilotRules.class, "org.shebao.plugin.jianganpilot.internal.messages", key, args);
-    }
+    static final Texts TEXTS = Texts.of(PilotRules.class);
 
     static YearMonth startMonth(LocalDate day) {
         return YearMonth.from(day).plusMonths(1);
@@ -33,14 +31,14 @@ final class PilotRules {
 
     static Decision review(ResidentId id, String district, List<Enrolment> enrolments, LocalDate day, int ageLimit) {
         if (!DISTRICT.equals(district)) {
-            return Decision.returnTask("district", t("return.district"));
+            return Decision.returnTask("district", TEXTS.t("return.district"));
         }
         int age = Period.between(id.birthDate(), day).getYears();
         if (age >= ageLimit) {
-            return Decision.returnTask("age-limit", t("return.age", age, ageLimit));
+            return Decision.returnTask("age-limit", TEXTS.t("return.age", age, ageLimit));
         }
         if (enrolments.stream().anyMatch(e -> e.type() == InsuranceType.MEDICAL && e.paying())) {
-            return Decision.returnTask("already-insured", t("return.paying"));
+            return Decision.returnTask("already-insured", TEXTS.t("return.paying"));
         }
         return Decision.approve();
     }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,9 +15,6 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.shebao.api.ShebaoException;
@@ -26,7 +22,11 @@ import org.shebao.api.ShebaoException.FieldError;
 import org.shebao.api.ShebaoException.Kind;
 import org.shebao.api.account.Account;
 import org.shebao.api.i18n.Text;
-import org.shebao.api.spi.BusinessType;
+import org.shebao.api.i18n.Texts;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.shebao.api.spi.BusinessCatalog;
+import org.shebao.api.spi.BusinessCatalog.BusinessInfo;
 
 /**
  * Problem reports in the plugin's own persistence unit ({@code shebao-problem-report}): citizens send and read
@@ -43,55 +43,58 @@ public class ReportService {
     private final Clock clock;
     private final EventAdmin events;
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    volatile List<BusinessType> businesses;
+    static final Texts TEXTS = Texts.of(ReportService.class);
+
+    /** A report as its citizen and the district's reviewers read it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ReportDto(long id, String owner, String ownerName, String businessType, String businessName,
+            String description, String expectedBy, String createdAt, String status, String statusName, boolean overdue,
+            String reply, String repliedBy, String repliedAt) {
+    }
+
+    private final BusinessCatalog businesses;
 
     @Activate
     public ReportService(@Reference(target = "(osgi.unit.name=shebao-problem-report)") JpaTemplate jpa,
-            @Reference Clock clock, @Reference EventAdmin events) {
+            @Reference Clock clock, @Reference EventAdmin events, @Reference BusinessCatalog businesses) {
         this.jpa = jpa;
         this.clock = clock;
         this.events = events;
-    }
-
-    static Text t(String key, Object... args) {
-        return Text.of(ReportService.class, "org.shebao.plugin.problemreport.internal.messages", key, args);
+        this.businesses = businesses;
     }
 
     /** The businesses a report can be about: those installed now that serve the citizen's district. */
-    List<BusinessType> businessesFor(String district) {
-        return businesses.stream().filter(b -> b.districts().isEmpty() || b.districts().contains(district))
-                .sorted(java.util.Comparator.comparing(BusinessType::id)).toList();
+    List<BusinessInfo> businessesFor(String district) {
+        return businesses.servingDistrict(district);
     }
 
     /** Checks a report: the business exists, 10 to 1000 characters, expected today or later. */
-    static List<FieldError> errors(Optional<BusinessType> business, String description, String expectedBy, LocalDate today) {
+    static List<FieldError> errors(Optional<BusinessInfo> business, String description, String expectedBy, LocalDate today) {
         List<FieldError> errors = new ArrayList<>();
         if (business.isEmpty()) {
-            errors.add(new FieldError("businessType", t("error.business")));
+            errors.add(new FieldError("businessType", TEXTS.t("error.business")));
         }
         int length = description == null ? 0 : description.strip().codePointCount(0, description.strip().length());
         if (length < 10 || length > 1000) {
-            errors.add(new FieldError("description", t("error.description", length)));
+            errors.add(new FieldError("description", TEXTS.t("error.description", length)));
         }
         try {
             if (expectedBy == null || LocalDate.parse(expectedBy.trim()).isBefore(today)) {
-                errors.add(new FieldError("expectedBy", t("error.expectedBy", today.toString())));
+                errors.add(new FieldError("expectedBy", TEXTS.t("error.expectedBy", today.toString())));
             }
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError("expectedBy", t("error.expectedBy", today.toString())));
+            errors.add(new FieldError("expectedBy", TEXTS.t("error.expectedBy", today.toString())));
         }
         return errors;
     }
 
-    Map<String, Object> send(Account citizen, String businessType, String description, String expectedBy, Locale locale) {
+    ReportDto send(Account citizen, String businessType, String description, String expectedBy, Locale locale) {
         LocalDate today = LocalDate.now(clock);
-        Optional<BusinessType> business = businessesFor(citizen.district()).stream()
+        Optional<BusinessInfo> business = businessesFor(citizen.district()).stream()
                 .filter(b -> b.id().equals(businessType)).findFirst();
         List<FieldError> errors = errors(business, description, expectedBy, today);
         if (!errors.isEmpty()) {
-            throw new ShebaoException(Kind.BAD_INPUT, "report-invalid", t("error.invalid"), errors);
+            throw new ShebaoException(Kind.BAD_INPUT, "report-invalid", TEXTS.t("error.invalid"), errors);
         }
         return jpa.txExpr(TransactionType.Required, em -> {
             ReportEntity r = new ReportEntity();
@@ -110,7 +113,7 @@ public class ReportService {
         });
     }
 
-    List<Map<String, Object>> mine(Account citizen, Locale locale) {
+    List<ReportDto> mine(Account citizen, Locale locale) {
         LocalDate today = LocalDate.now(clock);
         return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
                 "SELECT r FROM ReportEntity r WHERE r.owner = :o ORDER BY r.createdAt DESC, r.id DESC", ReportEntity.class)
@@ -118,7 +121,7 @@ public class ReportService {
     }
 
     /** The district's open reports, oldest first; those past their expected date flagged overdue. */
-    List<Map<String, Object>> openInDistrict(Account reviewer, Locale locale) {
+    List<ReportDto> openInDistrict(Account reviewer, Locale locale) {
         LocalDate today = LocalDate.now(clock);
         return jpa.txExpr(TransactionType.Required, em -> em.createQuery("SELECT r FROM ReportEntity r WHERE r.district = :d"
                 + " AND r.status = :s ORDER BY r.createdAt, r.id", ReportEntity.class)
@@ -126,19 +129,19 @@ public class ReportService {
                 .map(r -> dto(r, today, locale)).toList());
     }
 
-    Map<String, Object> reply(Account reviewer, long id, String reply, Locale locale) {
+    ReportDto reply(Account reviewer, long id, String reply, Locale locale) {
         if (reply == null || reply.isBlank() || reply.strip().length() > 1000) {
-            throw new ShebaoException(Kind.BAD_INPUT, "reply-invalid", t("error.reply"),
-                    List.of(new FieldError("reply", t("error.reply"))));
+            throw new ShebaoException(Kind.BAD_INPUT, "reply-invalid", TEXTS.t("error.reply"),
+                    List.of(new FieldError("reply", TEXTS.t("error.reply"))));
         }
         LocalDate today = LocalDate.now(clock);
-        Map<String, Object> answered = jpa.txExpr(TransactionType.Required, em -> {
+        ReportDto answered = jpa.txExpr(TransactionType.Required, em -> {
             ReportEntity r = em.find(ReportEntity.class, id);
             if (r == null || !r.district.equals(reviewer.district())) {
-                throw new ShebaoException(Kind.NOT_FOUND, "report-missing", t("error.missing"));
+                throw new ShebaoException(Kind.NOT_FOUND, "report-missing", TEXTS.t("error.missing"));
             }
             if (!OPEN.equals(r.status)) {
-                throw new ShebaoException(Kind.CONFLICT, "report-answered", t("error.answered"));
+                throw new ShebaoException(Kind.CONFLICT, "report-answered", TEXTS.t("error.answered"));
             }
             r.status = ANSWERED;
             r.reply = reply.strip();
@@ -148,29 +151,15 @@ public class ReportService {
             return dto(r, today, locale);
         });
         // the citizen's console hears of it at once (after the commit)
-        events.postEvent(new Event("shebao/console/problem-report", Map.of("login", String.valueOf(answered.get("owner")),
-                "data", "{\"id\":" + id + ",\"status\":\"ANSWERED\",\"message\":\"" + t("notice.replied").in(Text.DEFAULT_LOCALE) + "\"}")));
+        events.postEvent(new Event("shebao/console/problem-report", Map.of("login", answered.owner(),
+                "data", "{\"id\":" + id + ",\"status\":\"ANSWERED\",\"message\":\"" + TEXTS.t("notice.replied").in(Text.DEFAULT_LOCALE) + "\"}")));
         return answered;
     }
 
-    private static Map<String, Object> dto(ReportEntity r, LocalDate today, Locale locale) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", r.id);
-        out.put("owner", r.owner);
-        out.put("ownerName", r.ownerName);
-        out.put("businessType", r.businessType);
-        out.put("businessName", r.businessName);
-        out.put("description", r.description);
-        out.put("expectedBy", r.expectedBy.toString());
-        out.put("createdAt", Instant.ofEpochMilli(r.createdAt).toString());
-        out.put("status", r.status);
-        out.put("statusName", t("status." + r.status).in(locale));
-        out.put("overdue", OPEN.equals(r.status) && r.expectedBy.isBefore(today));
-        if (r.reply != null) {
-            out.put("reply", r.reply);
-            out.put("repliedBy", r.repliedBy);
-            out.put("repliedAt", Instant.ofEpochMilli(r.repliedAt).toString());
-        }
-        return out;
+    private static ReportDto dto(ReportEntity r, LocalDate today, Locale locale) {
+        return new ReportDto(r.id, r.owner, r.ownerName, r.businessType, r.businessName, r.description,
+                r.expectedBy.toString(), Instant.ofEpochMilli(r.createdAt).toString(), r.status,
+                TEXTS.t("status." + r.status).in(locale), OPEN.equals(r.status) && r.expectedBy.isBefore(today), r.reply,
+                r.repliedBy, r.repliedAt == null ? null : Instant.ofEpochMilli(r.repliedAt).toString());
     }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 import org.junit.Test;
 import org.shebao.api.ShebaoException.FieldError;
-import org.shebao.api.spi.BusinessType;
+import org.shebao.api.spi.BusinessCatalog.BusinessInfo;
 
 public class ReportRulesTest {
 
@@ -22,7 +22,7 @@ public class ReportRulesTest {
 
     @Test
     public void aReportNamesABusinessHasTenToAThousandCharactersAndADateFromToday() {
-        Optional<BusinessType> none = Optional.empty();
+        Optional<BusinessInfo> none = Optional.empty();
         assertEquals(List.of("businessType", "description", "expectedBy"), fields(ReportService.errors(none, "", "2026-11-14", TODAY)));
         assertEquals(List.of("businessType", "description", "expectedBy"), fields(ReportService.errors(none, "太短了", "not a date", TODAY)));
         assertEquals(List.of("businessType"), fields(ReportService.errors(none, "缴费记录显示不正确，请核实", "2026-11-15", TODAY)));

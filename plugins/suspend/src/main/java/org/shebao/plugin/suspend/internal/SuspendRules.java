@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.shebao.api.ShebaoException.FieldError;
-import org.shebao.api.i18n.Text;
+import org.shebao.api.i18n.Texts;
 import org.shebao.api.records.Enrolment;
 import org.shebao.api.records.InsuranceType;
 import org.shebao.api.task.Decision;
@@ -17,9 +17,7 @@ final class SuspendRules {
     private SuspendRules() {
     }
 
-    static Text t(String key, Object... args) {
-        return Text.of(SuspendRules.class, "org.shebao.plugin.suspend.internal.messages", key, args);
-    }
+    static final Texts TEXTS = Texts.of(SuspendRules.class);
 
     /** The types the citizen ticked (110, 310); 330 goes with 310. */
     static List<InsuranceType> types(FormData data) {
@@ -35,11 +33,11 @@ final class SuspendRules {
         List<FieldError> errors = new ArrayList<>();
         List<InsuranceType> types = types(data);
         if (types.isEmpty() || types.size() != data.list("types").size()) {
-            errors.add(new FieldError("types", t("error.types")));
+            errors.add(new FieldError("types", TEXTS.t("error.types")));
         }
         for (InsuranceType type : types) {
             if (!paying(enrolments).contains(type)) {
-                errors.add(new FieldError("types", t("error.notPaying", type.label())));
+                errors.add(new FieldError("types", TEXTS.t("error.notPaying", type.label())));
             }
         }
         return errors;
@@ -48,9 +46,9 @@ final class SuspendRules {
     static Decision review(List<InsuranceType> types, List<Enrolment> enrolments) {
         for (InsuranceType type : types) {
             if (!paying(enrolments).contains(type)) {
-                return Decision.returnTask("not-paying", t("error.notPaying", type.label()));
+                return Decision.returnTask("not-paying", TEXTS.t("error.notPaying", type.label()));
             }
         }
-        return types.isEmpty() ? Decision.returnTask("no-type", t("error.types")) : Decision.approve();
+        return types.isEmpty() ? Decision.returnTask("no-type", TEXTS.t("error.types")) : Decision.approve();
     }
 }

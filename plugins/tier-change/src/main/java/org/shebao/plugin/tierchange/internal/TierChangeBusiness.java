@@ -3,13 +3,10 @@ package org.shebao.plugin.tierchange.internal;
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.Version;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -22,7 +19,9 @@ import org.shebao.api.records.Enrolment;
 import org.shebao.api.records.Rates;
 import org.shebao.api.records.RatesService;
 import org.shebao.api.records.Records;
+import org.shebao.api.spi.Business;
 import org.shebao.api.spi.BusinessType;
+import org.shebao.api.spi.ReturnReason;
 import org.shebao.api.task.Applicant;
 import org.shebao.api.task.Assessment;
 import org.shebao.api.task.Decision;
@@ -30,37 +29,20 @@ import org.shebao.api.task.EffectContext;
 import org.shebao.api.task.FormData;
 import org.shebao.api.task.TaskView;
 
-import static org.shebao.plugin.tierchange.internal.TierRules.t;
+import static org.shebao.plugin.tierchange.internal.TierRules.TEXTS;
 
 /** 缴费档次变更: the new pension tier, its monthly amount computed live, effective from the next month. */
 @Component(service = BusinessType.class)
+@Business
 public class TierChangeBusiness implements BusinessType {
 
     private final Records records;
     private final RatesService rates;
-    private final String version;
 
     @Activate
-    public TierChangeBusiness(BundleContext context, @Reference Records records, @Reference RatesService rates) {
+    public TierChangeBusiness(@Reference Records records, @Reference RatesService rates) {
         this.records = records;
         this.rates = rates;
-        Version v = context.getBundle().getVersion();
-        this.version = new Version(v.getMajor(), v.getMinor(), v.getMicro()).toString();
-    }
-
-    @Override
-    public String id() {
-        return "tier-change";
-    }
-
-    @Override
-    public String version() {
-        return version;
-    }
-
-    @Override
-    public Text name() {
-        return t("name");
     }
 
     private Rates effectiveRates(String district, LocalDate day) {
@@ -73,12 +55,12 @@ public class TierChangeBusiness implements BusinessType {
         List<Enrolment> enrolments = records.enrolments(login);
         Rates r = effectiveRates(applicant.account().district(), applicant.today());
         List<Field> fields = List.of(
-                Field.text("currentTier", t("field.currentTier")).asReadOnly(),
-                Field.money("currentMonthly", t("field.currentMonthly")),
-                Field.select("tier", t("field.tier"), r.pension().tiers().stream()
+                Field.text("currentTier", TEXTS.t("field.currentTier")).asReadOnly(),
+                Field.money("currentMonthly", TEXTS.t("field.currentMonthly")),
+                Field.select("tier", TEXTS.t("field.tier"), r.pension().tiers().stream()
                         .map(p -> new Choice(p.toString(), Text.literal(p + "%"))).toList()).asRequired(),
-                Field.money("newMonthly", t("field.newMonthly")).asImportant(),
-                Field.text("effectiveFrom", t("field.effectiveFrom")).asReadOnly().asImportant());
+                Field.money("newMonthly", TEXTS.t("field.newMonthly")).asImportant(),
+                Field.text("effectiveFrom", TEXTS.t("field.effectiveFrom")).asReadOnly().asImportant());
         Map<String, Object> values = new LinkedHashMap<>();
         TierRules.payingPension(enrolments).map(Enrolment::tierPercent)
                 .ifPresent(tier -> values.put("currentTier", tier + "%"));
@@ -101,14 +83,23 @@ public class TierChangeBusiness implements BusinessType {
 
     @Override
     public Decision review(TaskView task, Applicant applicant) {
-        LocalDate submittedOn = task.submittedAt().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
+        LocalDate submittedOn = task.submittedOn();
         return TierRules.review(TierRules.tier(task.data()), records.enrolments(task.applicant().login()), submittedOn,
                 effectiveRates(task.applicant().district(), submittedOn));
     }
 
     @Override
+    public List<ReturnReason> returnReasons() {
+        return List.of(new ReturnReason("TIER", TEXTS.t("reason.TIER")));
+    }
+
+    /** The tier from the month after approval; the once-a-year rule is checked again on the day of approval. */
+    @Override
     public void apply(TaskView task, EffectContext effects) {
+        List<Enrolment> enrolments = records.enrolments(task.applicant().login());
+        TierRules.refusal(TierRules.tier(task.data()), enrolments, effects.today(),
+                effectiveRates(task.applicant().district(), effects.today())).ifPresent(TierRules::refuse);
         YearMonth from = TierRules.effectiveFrom(effects.today());
-        effects.records().changeTier(task.applicant().login(), TierRules.tier(task.data()).orElseThrow(), from, effects.today());
+        effects.records().setTier(task.applicant().login(), TierRules.tier(task.data()).orElseThrow(), from, effects.today());
     }
 }

@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.shebao.api.ShebaoException.FieldError;
+import org.shebao.api.ShebaoException;
 import org.shebao.api.i18n.Text;
+import org.shebao.api.i18n.Texts;
 import org.shebao.api.records.Enrolment;
 import org.shebao.api.records.InsuranceType;
 import org.shebao.api.records.Rates;
@@ -26,8 +28,11 @@ final class TierRules {
     private TierRules() {
     }
 
-    static Text t(String key, Object... args) {
-        return Text.of(TierRules.class, "org.shebao.plugin.tierchange.internal.messages", key, args);
+    static final Texts TEXTS = Texts.of(TierRules.class);
+
+    /** A refusal at approval: the task returns with the reason. */
+    static void refuse(Text reason) {
+        throw new ShebaoException(ShebaoException.Kind.CONFLICT, "tier-not-allowed", reason);
     }
 
     static Optional<Integer> tier(FormData data) {
@@ -46,17 +51,17 @@ final class TierRules {
     static Optional<Text> refusal(Optional<Integer> tier, List<Enrolment> enrolments, LocalDate day, Rates effectiveRates) {
         Optional<Enrolment> pension = payingPension(enrolments);
         if (pension.isEmpty()) {
-            return Optional.of(t("error.notPaying"));
+            return Optional.of(TEXTS.t("error.notPaying"));
         }
         LocalDate changed = pension.get().tierChangedOn();
         if (changed != null && changed.getYear() == day.getYear()) {
-            return Optional.of(t("error.changedThisYear", changed.toString()));
+            return Optional.of(TEXTS.t("error.changedThisYear", changed.toString()));
         }
         if (tier.isEmpty() || !effectiveRates.allowsTier(tier.get())) {
-            return Optional.of(t("error.tier", String.valueOf(tier.orElse(0))));
+            return Optional.of(TEXTS.t("error.tier", String.valueOf(tier.orElse(0))));
         }
         if (tier.get().equals(pension.get().tierPercent())) {
-            return Optional.of(t("error.same", tier.get()));
+            return Optional.of(TEXTS.t("error.same", tier.get()));
         }
         return Optional.empty();
     }

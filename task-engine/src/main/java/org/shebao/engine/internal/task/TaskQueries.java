@@ -1,0 +1,54 @@
+package org.shebao.engine.internal.task;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.shebao.api.ShebaoException;
+import org.shebao.api.ShebaoException.FieldError;
+import org.shebao.api.ShebaoException.Kind;
+import org.shebao.api.account.Account;
+import org.shebao.api.task.TaskState;
+import org.shebao.engine.internal.Messages;
+import org.shebao.engine.internal.db.Transactions;
+
+/** The citizen's tasks as they read them: one with its data and history, or the to-do, done and history lists. */
+@Component(service = TaskQueries.class)
+public class TaskQueries {
+
+    private final JpaTemplate jpa;
+
+    @Activate
+    public TaskQueries(@Reference(target = "(osgi.unit.name=shebao-engine)") JpaTemplate jpa) {
+        this.jpa = jpa;
+    }
+
+    public TaskDto get(Account caller, long id, Locale locale) {
+        return Transactions.inTransaction(jpa, em -> Tasks.detail(em, Tasks.own(em, caller, id), locale));
+    }
+
+    /** todo = DRAFT + RETURNED, done = SUBMITTED + APPROVED, history = all; newest first. */
+    public Page<TaskDto> list(Account caller, String list, int page, int size, Locale locale) {
+        List<TaskState> states = switch (list == null ? "todo" : list) {
+            case "todo" -> List.of(TaskState.DRAFT, TaskState.RETURNED);
+            case "done" -> List.of(TaskState.SUBMITTED, TaskState.APPROVED);
+            case "history" -> List.of(TaskState.values());
+            default -> throw new ShebaoException(Kind.BAD_INPUT, "bad-list", Messages.text("problem.http.400"),
+                    List.of(new FieldError("list", Messages.text("problem.http.400"))));
+        };
+        return Transactions.inTransaction(jpa, em -> {
+            long total = em.createQuery("SELECT COUNT(t) FROM TaskEntity t WHERE t.owner = :o AND t.state IN :s", Long.class)
+                    .setParameter("o", caller.login()).setParameter("s", states).getSingleResult();
+            List<TaskDto> items = em.createQuery(
+                    "SELECT t FROM TaskEntity t WHERE t.owner = :o AND t.state IN :s ORDER BY t.updatedAt DESC, t.id DESC",
+                    TaskEntity.class)
+                    .setParameter("o", caller.login()).setParameter("s", states)
+                    .setFirstResult(page * size).setMaxResults(size)
+                    .getResultList().stream().map(t -> Tasks.summary(t, locale)).toList();
+            return new Page<>(items, total, page, size);
+        });
+    }
+}

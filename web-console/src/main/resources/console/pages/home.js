@@ -1,0 +1,34 @@
+// The citizen's home: the tasks to do (drafts, returned, under review) and those done.
+import { t, api, el, when, loadingMain } from '../core.js';
+import { shell } from '../shell.js';
+
+function taskTable(id, caption, tasks, done) {
+  if (!tasks.length) return el('section', { class: 'card', 'aria-labelledby': id }, el('h2', { id }, caption), el('p', {}, t('home.empty')));
+  const head = done
+    ? [t('col.business'), t('col.submitted'), t('col.result'), t('col.action')]
+    : [t('col.business'), t('col.created'), t('col.status'), t('col.returned'), t('col.reason'), t('col.action')];
+  const rows = tasks.map((task) => {
+    const open = el('a', { href: `#/task/${task.id}`, 'data-task': task.id }, t(done ? 'action.view' : 'action.open'));
+    const status = el('span', { class: `status-${task.state}`, 'data-status': task.state }, t(`status.${task.state}`));
+    return el('tr', { 'data-task-row': task.id }, done
+      ? [el('td', {}, task.businessName), el('td', {}, when(task.submittedAt)), el('td', {}, status), el('td', {}, open)]
+      : [el('td', {}, task.businessName), el('td', {}, when(task.createdAt)), el('td', {}, status),
+        el('td', { class: task.returned ? 'returned-yes' : '' }, t(task.returned ? 'yes' : 'no')),
+        el('td', {}, task.returnReason || ''), el('td', {}, open)]);
+  });
+  return el('section', { class: 'card', 'aria-labelledby': id, id: `${id}-section` }, el('h2', { id }, caption),
+    el('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-labelledby': id },
+      el('table', { id: `${id}-table` }, el('thead', {}, el('tr', {}, head.map((h) => el('th', { scope: 'col' }, h)))), el('tbody', {}, rows))));
+}
+
+export async function refreshHome(main) {
+  const [todo, done] = await Promise.all([api('GET', '/api/tasks?list=todo&size=50'), api('GET', '/api/tasks?list=done&size=50')]);
+  main.replaceChildren(taskTable('todo', t('home.todo'), todo.json ? todo.json.items : [], false),
+    taskTable('done', t('home.done'), done.json ? done.json.items : [], true));
+}
+
+export async function homePage() {
+  const main = loadingMain();
+  shell(main);
+  await refreshHome(main);
+}
