@@ -32,6 +32,22 @@ public class ShebaoException extends RuntimeException {
 
     /** One bad field: its name as in the form, and what is wrong with it. */
     public record FieldError(String field, Text message) {
+
+        /**
+         * A field that must be given and pass a check: none when it does; otherwise one error on it, the
+         * {@code missing} text when not given, or the detail of the check's refusal.
+         */
+        public static java.util.List<FieldError> check(String field, boolean given, Text missing, Runnable check) {
+            if (!given) {
+                return java.util.List.of(new FieldError(field, missing));
+            }
+            try {
+                check.run();
+                return java.util.List.of();
+            } catch (ShebaoException refused) {
+                return java.util.List.of(new FieldError(field, refused.detail()));
+            }
+        }
     }
 
     private final Kind kind;

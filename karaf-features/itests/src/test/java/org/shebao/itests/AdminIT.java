@@ -138,6 +138,13 @@ public class AdminIT extends ContainerTest {
                 a -> a.putValue("Import-Package", a.getValue("Import-Package") + ",org.example.nowhere;version=\"[1,2)\"")));
         assertEquals(unresolvable.body(), 400, unresolvable.status());
         assertTrue(unresolvable.body(), unresolvable.body().contains("org.example.nowhere"));
+        // built against the first release's plugin contract (spi 1.x): refused, saying why
+        Http.Answer oldApi = admin.upload("/api/admin/plugins", "p.jar", "application/java-archive", withManifest(jar,
+                a -> a.putValue("Import-Package", a.getValue("Import-Package")
+                        .replaceAll("org\\.shebao\\.api\\.spi;version=\"\\[2[^)]*\\)\"", "org.shebao.api.spi;version=\"[1.1,2)\""))));
+        assertEquals(oldApi.body(), 400, oldApi.status());
+        assertEquals(oldApi.body(), "urn:shebao:problem:plugin-old-api", oldApi.json().path("type").asText());
+        assertTrue(oldApi.body(), oldApi.body().contains("基于平台接口 1.x 构建，本平台提供 2.x"));
         assertFalse(bundleInstalled(bsn));
         assertEquals(before, admin.get("/api/admin/plugins").json().size());
         assertEquals(403, jiangan.upload("/api/admin/plugins", "p.jar", "application/java-archive", jar).status());

@@ -445,6 +445,7 @@ public class ConsoleIT {
         login("420103198205300445");
         wait.until(d -> stateIn("todo", id).equals("RETURNED"));
         wait.until(d -> d.findElement(By.id("todo-section")).getText().contains("请上传本人近期正面免冠照片"));
+        assertTrue(driver.findElement(By.cssSelector("header .who")).getText().contains("江汉区"));
         driver.findElement(By.cssSelector("#todo-table a[data-task='" + id + "']")).click();
         assertTrue(visible(By.id("return-reason")).getText().contains("身份证件或照片与档案不符"));
         logout();
@@ -452,6 +453,12 @@ public class ConsoleIT {
         staffLogin("admin");
         visible(By.id("menu-admin")).click();
         wait.until(d -> d.findElements(By.cssSelector("#plugins-table tr[data-plugin]")).size() >= 7);
+        wait.until(d -> !d.findElements(By.cssSelector("input[data-enable='suspend']")).isEmpty());
+        // districts in words, from the server: the city's thirteen, chosen by name
+        Select district = new Select(driver.findElement(By.id("admin-district")));
+        assertEquals(13, district.getOptions().size());
+        district.selectByValue("420111");
+        assertEquals("洪山区", district.getFirstSelectedOption().getText());
         wait.until(d -> !d.findElements(By.cssSelector("input[data-enable='suspend']")).isEmpty());
         accessible("administration");
         shot("17-admin");

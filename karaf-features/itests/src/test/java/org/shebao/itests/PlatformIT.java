@@ -146,6 +146,20 @@ public class PlatformIT {
     }
 
     @Test
+    public void theDistrictsAreNamedInWordsFromConfiguration() {
+        assertEquals(401, http.get("/api/districts").status());
+        Http citizen = BusinessPluginsIT.demo(Integer.getInteger(ShebaoContainer.HTTP_PORT), "420111197811020334");
+        JsonNode zh = citizen.get("/api/districts").json();
+        JsonNode en = citizen.language("en").get("/api/districts").json();
+        assertEquals(13, zh.size());
+        assertEquals("420102", zh.get(0).path("code").asText());
+        assertEquals("江岸区", zh.get(0).path("name").asText());
+        assertEquals("Jiang'an District", en.get(0).path("name").asText());
+        // the caller's own district too
+        assertEquals("Hongshan District", citizen.get("/api/me").json().path("districtName").asText());
+    }
+
+    @Test
     public void anAccountWrittenThroughJpaLogsInOverRest() throws Exception {
         accounts.saveCitizen("11010519491231002X", "测试人", "420102", "correct horse".toCharArray());
         try (Connection c = dataSource.getConnection();

@@ -30,6 +30,8 @@ public final class ShebaoContainer {
     public static final String TODAY = "2026-11-15";
     /** System property, in the container too, holding the path of the district-only plugin's jar (for uploads). */
     public static final String PILOT_PLUGIN = "shebao.pilot.plugin";
+    /** System property, in the container too: the scratch plugins/ reactor with a copied plugin (see the pom). */
+    public static final String PLUGIN_COPY = "shebao.plugin.copy";
 
     private ShebaoContainer() {
     }
@@ -53,6 +55,7 @@ public final class ShebaoContainer {
                 CoreOptions.systemTimeout(300_000),
                 systemProperty(HTTP_PORT).value(httpPort),
                 systemProperty(PILOT_PLUGIN).value(required(PILOT_PLUGIN)),
+                systemProperty(PLUGIN_COPY).value(required(PLUGIN_COPY)),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort),
                 // the exam bundles come from the build's local repository; still no remote repository
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", localRepo),

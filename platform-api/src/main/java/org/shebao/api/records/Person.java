@@ -2,6 +2,8 @@ package org.shebao.api.records;
 
 import java.time.LocalDate;
 
+import org.shebao.api.account.Account;
+
 /**
  * An insured person's record.
  *
@@ -20,6 +22,11 @@ public record Person(ResidentId id, String name, Sex sex, LocalDate birthDate, S
     /** A person whose sex and birth date are those of the ID number. */
     public static Person of(ResidentId id, String name, String district, Household household, Contact contact) {
         return new Person(id, name, id.sex(), id.birthDate(), district, household, contact, null);
+    }
+
+    /** A new record for a citizen's account (their ID number, name and district). */
+    public static Person of(Account account, Household household, Contact contact) {
+        return of(new ResidentId(account.login()), account.displayName(), account.district(), household, contact);
     }
 
     /** Age in whole years on the day. */

@@ -10,14 +10,11 @@ import java.util.Optional;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
-import org.osgi.framework.ServiceReference;
 import org.osgi.framework.Version;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.shebao.api.ShebaoException.Kind;
-import org.shebao.api.spi.BusinessType;
-import org.shebao.api.spi.MenuEntries;
 import org.shebao.engine.internal.admin.PluginInfos.PluginInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +59,7 @@ public class PluginDeployer {
         String problem = null;
         while (System.currentTimeMillis() < until) {
             Optional<Bundle> b = installed(upload);
-            if (b.isPresent() && b.get().getState() == Bundle.ACTIVE && registersPlugin(b.get(), upload.pluginId())) {
+            if (b.isPresent() && b.get().getState() == Bundle.ACTIVE && infos.registered(upload.pluginId())) {
                 LOG.info("Plugin {} {} installed{}", upload.pluginId(), upload.version(), replacing == null ? "" : " (was " + replacing + ")");
                 return infos.info(b.get(), upload.pluginId());
             }
@@ -92,12 +89,6 @@ public class PluginDeployer {
     private Optional<Bundle> installed(PluginUpload upload) {
         return java.util.Arrays.stream(context.getBundles()).filter(b -> upload.symbolicName().equals(b.getSymbolicName())
                 && upload.version().equals(b.getVersion()) && b.getState() != Bundle.UNINSTALLED).findFirst();
-    }
-
-    private static boolean registersPlugin(Bundle b, String id) {
-        ServiceReference<?>[] registered = b.getRegisteredServices();
-        return registered != null && Arrays.stream(registered).flatMap(ref -> Arrays.stream((String[]) ref.getProperty("objectClass")))
-                .anyMatch(name -> name.equals(BusinessType.class.getName()) || name.equals(MenuEntries.class.getName()));
     }
 
     private static void sleep() {

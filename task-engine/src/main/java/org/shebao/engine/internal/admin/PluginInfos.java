@@ -17,6 +17,7 @@ import org.shebao.api.task.TaskState;
 import org.shebao.engine.internal.db.Transactions;
 import org.shebao.engine.internal.plugin.BusinessTypeRegistry;
 import org.shebao.engine.internal.plugin.DistrictEnablement;
+import org.shebao.engine.internal.plugin.MenuEntryRegistry;
 import org.shebao.engine.internal.plugin.PluginBundles;
 import org.shebao.engine.internal.plugin.RegisteredBusiness;
 
@@ -31,14 +32,16 @@ public class PluginInfos {
 
     private final BundleContext context;
     private final BusinessTypeRegistry types;
+    private final MenuEntryRegistry entries;
     private final DistrictEnablement enablement;
     private final JpaTemplate jpa;
 
     @Activate
-    public PluginInfos(BundleContext context, @Reference BusinessTypeRegistry types, @Reference DistrictEnablement enablement,
-            @Reference(target = "(osgi.unit.name=shebao-engine)") JpaTemplate jpa) {
+    public PluginInfos(BundleContext context, @Reference BusinessTypeRegistry types, @Reference MenuEntryRegistry entries,
+            @Reference DistrictEnablement enablement, @Reference(target = "(osgi.unit.name=shebao-engine)") JpaTemplate jpa) {
         this.context = context;
         this.types = types;
+        this.entries = entries;
         this.enablement = enablement;
         this.jpa = jpa;
     }
@@ -59,6 +62,11 @@ public class PluginInfos {
 
     static boolean installed(Bundle b) {
         return b.getState() != Bundle.UNINSTALLED;
+    }
+
+    /** Whether the platform knows the plugin's businesses or menu entries (what makes it a plugin). */
+    boolean registered(String id) {
+        return types.all().stream().anyMatch(t -> t.pluginId().equals(id)) || entries.has(id);
     }
 
     PluginInfo info(Bundle b, String id) {

@@ -38,6 +38,11 @@ public class MenuEntryRegistry {
         byService.remove(entries);
     }
 
+    /** Whether the plugin's menu entries are registered. */
+    public boolean has(String pluginId) {
+        return byService.values().stream().flatMap(List::stream).anyMatch(e -> e.pluginId().equals(pluginId));
+    }
+
     /** The entries the caller sees: of their role, declared for their district and not switched off there. */
     public List<RegisteredEntry> visibleTo(Account caller) {
         return byService.values().stream().flatMap(List::stream)

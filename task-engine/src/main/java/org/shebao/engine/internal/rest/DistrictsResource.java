@@ -18,8 +18,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.shebao.api.records.Districts;
+import org.shebao.api.records.Rates;
 
-/** The city's districts, {@code GET /api/districts}: codes and names in words, from configuration. */
+/** The city's districts (not the city itself), {@code GET /api/districts}: codes and names in words, from configuration. */
 @Component(service = DistrictsResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(ShebaoApplication.SELECT)
@@ -49,6 +50,7 @@ public class DistrictsResource {
     public List<DistrictDto> districts() {
         Callers.require(security);
         Locale locale = Languages.of(headers);
-        return districts.all().stream().map(d -> new DistrictDto(d.code(), d.name().in(locale))).toList();
+        return districts.all().stream().filter(d -> !Rates.CITY.equals(d.code()))
+                .map(d -> new DistrictDto(d.code(), d.name().in(locale))).toList();
     }
 }

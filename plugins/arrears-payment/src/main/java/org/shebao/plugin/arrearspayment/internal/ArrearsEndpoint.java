@@ -26,6 +26,8 @@ import org.shebao.api.records.LineQuery;
 import org.shebao.api.records.LineStatus;
 import org.shebao.api.records.Records;
 import org.shebao.api.spi.Endpoint;
+import org.shebao.api.spi.Items;
+import org.shebao.api.spi.Queries;
 
 /**
  * The citizen's queries: {@code arrears} (核定后欠费信息: totals per type over all, one page of lines) and {@code payable};
@@ -34,10 +36,6 @@ import org.shebao.api.spi.Endpoint;
 @Component(service = Endpoint.class)
 @Produces(MediaType.APPLICATION_JSON)
 public class ArrearsEndpoint implements Endpoint {
-
-    /** Lines approved for payment, for a slip. */
-    public record Payable(List<LedgerLine.Row> items, int count) {
-    }
 
     private final Records records;
     private final Clock clock;
@@ -68,11 +66,11 @@ public class ArrearsEndpoint implements Endpoint {
 
     @GET
     @Path("payable")
-    public Payable payable(@Context SecurityContext security, @Context HttpHeaders headers, @QueryParam("from") String from) {
+    public Items<LedgerLine.Row> payable(@Context SecurityContext security, @Context HttpHeaders headers,
+            @QueryParam("from") String from) {
         Account caller = Account.of(security.getUserPrincipal(), Role.CITIZEN);
         Locale locale = Text.preferred(headers.getAcceptableLanguages());
-        List<LedgerLine> lines = records.lines(caller.login(), LineQuery.in(LineStatus.PAYABLE)
-                .from(ArrearsRules.month("from", from)), LocalDate.now(clock));
-        return new Payable(lines.stream().map(l -> l.row(locale)).toList(), lines.size());
+        return Items.of(records.lines(caller.login(), LineQuery.in(LineStatus.PAYABLE).from(Queries.month("from", from)),
+                LocalDate.now(clock)), l -> l.row(locale));
     }
 }

@@ -1,12 +1,14 @@
 package org.shebao.plugin.arrearspayment.internal;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.shebao.api.ShebaoException;
+import org.shebao.api.ShebaoException.FieldError;
 import org.shebao.api.i18n.Text;
 import org.shebao.api.i18n.Texts;
 import org.shebao.api.records.InsuranceType;
@@ -59,19 +61,6 @@ final class ArrearsRules {
         }
     }
 
-    /** A month of a query, {@code YYYY-MM}; empty when not given; 400 when malformed. */
-    static Optional<java.time.YearMonth> month(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(java.time.YearMonth.parse(value.trim()));
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new ShebaoException(ShebaoException.Kind.BAD_INPUT, "bad-month", TEXTS.t("error.month"),
-                    List.of(new ShebaoException.FieldError(field, TEXTS.t("error.month"))));
-        }
-    }
-
     /** An insurance-type filter of a query: empty or unknown for all. */
     static Optional<InsuranceType> filter(String code) {
         return InsuranceType.ofCode(code).filter(PICKABLE::contains);
@@ -109,5 +98,19 @@ final class ArrearsRules {
             return Decision.returnTask("no-arrears", TEXTS.t("return.noArrears"));
         }
         return Decision.approveIfUnchanged(shown, now, "total", (was, is) -> TEXTS.t("return.amountChanged", was, is));
+    }
+
+    /** The picked types, each with arrears to pay. */
+    static List<FieldError> validate(List<InsuranceType> picked, List<LedgerLine> arrears) {
+        List<FieldError> errors = new ArrayList<>();
+        if (picked.isEmpty()) {
+            errors.add(new FieldError("types", TEXTS.t("error.types")));
+        }
+        for (InsuranceType type : picked) {
+            if (arrears.stream().noneMatch(l -> l.type().enrolment() == type)) {
+                errors.add(new FieldError("types", TEXTS.t("error.noArrears", type.label())));
+            }
+        }
+        return errors;
     }
 }

@@ -2,7 +2,6 @@ package org.shebao.plugin.arrearswriteoff.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
 
 import javax.ws.rs.GET;
@@ -25,15 +24,12 @@ import org.shebao.api.records.LineQuery;
 import org.shebao.api.records.LineStatus;
 import org.shebao.api.records.Records;
 import org.shebao.api.spi.Endpoint;
+import org.shebao.api.spi.Items;
 
 /** {@code arrears?insuranceType=}: every arrears month of a type (310 brings 330) or all, not paginated, none ticked. */
 @Component(service = Endpoint.class)
 @Produces(MediaType.APPLICATION_JSON)
 public class WriteOffEndpoint implements Endpoint {
-
-    /** The lines a citizen may tick. */
-    public record Lines(List<LedgerLine.Row> items, int count) {
-    }
 
     private final Records records;
     private final Clock clock;
@@ -46,11 +42,11 @@ public class WriteOffEndpoint implements Endpoint {
 
     @GET
     @Path("arrears")
-    public Lines arrears(@Context SecurityContext security, @Context HttpHeaders headers, @QueryParam("insuranceType") String type) {
+    public Items<LedgerLine.Row> arrears(@Context SecurityContext security, @Context HttpHeaders headers,
+            @QueryParam("insuranceType") String type) {
         Account caller = Account.of(security.getUserPrincipal(), Role.CITIZEN);
         Locale locale = Text.preferred(headers.getAcceptableLanguages());
-        List<LedgerLine> lines = records.lines(caller.login(), LineQuery.in(LineStatus.ARREARS)
-                .type(WriteOffRules.filter(type)), LocalDate.now(clock));
-        return new Lines(lines.stream().map(l -> l.row(locale)).toList(), lines.size());
+        return Items.of(records.lines(caller.login(), LineQuery.in(LineStatus.ARREARS).type(WriteOffRules.filter(type)),
+                LocalDate.now(clock)), l -> l.row(locale));
     }
 }

@@ -1,20 +1,15 @@
 package org.shebao.plugin.enrol.internal;
 
-import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.shebao.api.ShebaoException.FieldError;
-import org.shebao.api.account.Account;
 import org.shebao.api.form.FormSchema;
-import org.shebao.api.records.Household;
 import org.shebao.api.records.Districts;
-import org.shebao.api.records.Person;
 import org.shebao.api.records.Rates;
 import org.shebao.api.records.RatesService;
 import org.shebao.api.records.Records;
@@ -28,7 +23,6 @@ import org.shebao.api.task.Decision;
 import org.shebao.api.task.EffectContext;
 import org.shebao.api.task.FormData;
 import org.shebao.api.task.TaskView;
-
 
 /** 增员(续保): enrolment in 110 and/or 310 (with 330), or continuation of a suspended type, from this month or the next. */
 @Component(service = BusinessType.class)
@@ -48,25 +42,28 @@ public class EnrolBusiness implements BusinessType {
 
     @Override
     public FormSchema form(Applicant applicant) {
-        Account account = applicant.account();
-        return EnrolForm.of(account, records.person(account.login()), records.enrolments(account.login()),
-                rates.rates(account.district(), Year.of(applicant.today().getYear())), applicant.today(), districts);
+        String login = applicant.account().login();
+        return EnrolForm.of(applicant.account(), records.person(login), records.enrolments(login),
+                ratesOf(applicant.account().district(), YearMonth.from(applicant.today())), applicant.today(), districts);
+    }
+
+    private Rates ratesOf(String district, YearMonth month) {
+        return rates.rates(district, Year.of(month.getYear()));
     }
 
     @Override
     public List<FieldError> validate(FormData data, Applicant applicant) {
         EnrolRequest request = EnrolRequest.of(data);
         String login = applicant.account().login();
-        Optional<Rates> startRates = request.start().map(m -> rates.rates(applicant.account().district(), Year.of(m.getYear())));
-        return EnrolRules.validate(request, records.person(login).isPresent(), records.enrolments(login),
-                applicant.today(), startRates);
+        return EnrolRules.validate(request, records.person(login).isPresent(), records.enrolments(login), applicant.today(),
+                request.start().map(m -> ratesOf(applicant.account().district(), m)));
     }
 
     @Override
     public Assessment assess(FormData data, Applicant applicant) {
         EnrolRequest request = EnrolRequest.of(data);
         YearMonth start = request.start().orElse(YearMonth.from(applicant.today()));
-        Rates startRates = rates.rates(applicant.account().district(), Year.of(start.getYear()));
+        Rates startRates = ratesOf(applicant.account().district(), start);
         return Assessment.of(EnrolRules.amounts(request, startRates), startRates, Year.of(start.getYear()));
     }
 
@@ -74,13 +71,10 @@ public class EnrolBusiness implements BusinessType {
     public Decision review(TaskView task, Applicant applicant) {
         EnrolRequest request = EnrolRequest.of(task.data());
         String login = task.applicant().login();
-        String district = task.applicant().district();
-        LocalDate submittedOn = task.submittedOn();
-        Household household = records.person(login).map(Person::household).orElse(request.household().orElse(Household.LOCAL));
-        YearMonth start = request.start().orElse(YearMonth.from(submittedOn));
-        return EnrolRules.review(request, new ResidentId(login), household, records.enrolments(login), submittedOn,
-                rates.rates(district, Year.of(submittedOn.getYear())), rates.rates(district, Year.of(start.getYear())),
-                !task.attachmentIds().isEmpty());
+        YearMonth submitted = YearMonth.from(task.submittedOn());
+        return EnrolRules.review(request, new ResidentId(login), request.household(records.person(login)),
+                records.enrolments(login), task.submittedOn(), ratesOf(task.applicant().district(), submitted),
+                ratesOf(task.applicant().district(), request.start().orElse(submitted)), !task.attachmentIds().isEmpty());
     }
 
     @Override

@@ -11,7 +11,6 @@ import org.shebao.api.records.Household;
 import org.shebao.api.records.InsuranceType;
 import org.shebao.api.records.Person;
 import org.shebao.api.records.RecordsWriter;
-import org.shebao.api.records.ResidentId;
 
 /**
  * What an approved 增员(续保) does to the records: the person's record made if there is none, each type enrolled (or
@@ -24,8 +23,8 @@ final class EnrolEffect {
 
     static void apply(EnrolRequest request, Account account, Optional<Person> existing, List<Long> attachmentIds,
             RecordsWriter writer) {
-        Person person = existing.orElseGet(() -> Person.of(new ResidentId(account.login()), account.displayName(),
-                account.district(), request.household().orElse(Household.LOCAL), request.contact()));
+        Person person = existing.orElseGet(() -> Person.of(account, request.household().orElse(Household.LOCAL),
+                request.contact()));
         YearMonth start = request.start().orElseThrow();
         for (InsuranceType type : request.types()) {
             writer.enrol(person, type, type == InsuranceType.PENSION ? request.tier().orElseThrow() : null, start);

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.shebao.api.records.Contact;
 import org.shebao.api.records.Household;
 import org.shebao.api.records.InsuranceType;
+import org.shebao.api.records.Person;
 import org.shebao.api.task.FormData;
 
 /** What the citizen asked for, read leniently from the form (validation reports what is missing or wrong). */
@@ -26,6 +27,11 @@ record EnrolRequest(List<InsuranceType> types, Optional<Integer> tier, Optional<
         });
         return new EnrolRequest(types, tier, data.month("startMonth"), household,
                 new Contact(data.text("mobile").orElse(null), data.text("address").orElse(null), null, null, null, null));
+    }
+
+    /** The household on record, else the one asked for, else local. */
+    Household household(Optional<Person> recorded) {
+        return recorded.map(Person::household).orElse(household.orElse(Household.LOCAL));
     }
 
     boolean pension() {

@@ -11,9 +11,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.shebao.api.ShebaoException;
 import org.shebao.api.ShebaoException.FieldError;
-import org.shebao.api.form.Column;
-import org.shebao.api.form.Field;
-import org.shebao.api.form.FieldType;
 import org.shebao.api.form.FormSchema;
 import org.shebao.api.spi.Business;
 import org.shebao.api.spi.BusinessType;
@@ -41,18 +38,7 @@ public class GapPaymentBusiness implements BusinessType {
 
     @Override
     public FormSchema form(Applicant applicant) {
-        List<Column> columns = List.of(Column.of("from", TEXTS.t("column.from"), FieldType.MONTH),
-                Column.of("to", TEXTS.t("column.to"), FieldType.MONTH),
-                Column.of("months", TEXTS.t("column.months"), FieldType.TEXT),
-                Column.summed("amount", TEXTS.t("column.amount")),
-                Column.summed("interest", TEXTS.t("column.interest")),
-                Column.summed("total", TEXTS.t("column.total")));
-        return new FormSchema(List.of(
-                Field.month("from", TEXTS.t("field.from")).withRange(null, YearMonth.from(applicant.today()).minusMonths(1).toString()),
-                Field.table("periods", TEXTS.t("field.periods"), "gaps", columns, 0).asRequired(),
-                Field.money("amount", TEXTS.t("field.amount")),
-                Field.money("interest", TEXTS.t("field.interest")),
-                Field.money("total", TEXTS.t("field.total")).asImportant()), Map.of());
+        return GapForm.schema(YearMonth.from(applicant.today()));
     }
 
     private Assessment assessNow(String login, List<YearMonth> months, LocalDate today) {
@@ -62,15 +48,8 @@ public class GapPaymentBusiness implements BusinessType {
     @Override
     public List<FieldError> validate(FormData data, Applicant applicant) {
         List<YearMonth> months = GapRules.months(data).orElse(List.of());
-        if (months.isEmpty()) {
-            return List.of(new FieldError("periods", TEXTS.t("error.months")));
-        }
-        try {
-            assessNow(applicant.account().login(), months, applicant.today());
-            return List.of();
-        } catch (ShebaoException e) {
-            return List.of(new FieldError("periods", e.detail()));
-        }
+        return FieldError.check("periods", !months.isEmpty(), TEXTS.t("error.months"),
+                () -> assessNow(applicant.account().login(), months, applicant.today()));
     }
 
     @Override

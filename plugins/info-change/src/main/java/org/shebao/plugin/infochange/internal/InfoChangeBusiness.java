@@ -1,16 +1,12 @@
 package org.shebao.plugin.infochange.internal;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.shebao.api.ShebaoException.FieldError;
-import org.shebao.api.form.Field;
 import org.shebao.api.form.FormSchema;
 import org.shebao.api.records.Contact;
 import org.shebao.api.records.Districts;
@@ -45,30 +41,7 @@ public class InfoChangeBusiness implements BusinessType {
     @Override
     public FormSchema form(Applicant applicant) {
         Optional<Person> person = records.person(applicant.account().login());
-        List<Field> fields = new ArrayList<>(Identity.fields());
-        fields.add(Field.text("mobile", TEXTS.t("field.mobile")).asRequired());
-        fields.add(Field.text("address", TEXTS.t("field.address")).asRequired());
-        fields.add(Field.text("postalCode", TEXTS.t("field.postalCode")));
-        fields.add(Field.text("email", TEXTS.t("field.email")));
-        fields.add(Field.text("emergencyName", TEXTS.t("field.emergencyName")));
-        fields.add(Field.text("emergencyPhone", TEXTS.t("field.emergencyPhone")));
-        fields.add(Field.photo("photo", TEXTS.t("field.photo")).asImportant());
-        Map<String, Object> values = new LinkedHashMap<>(Identity.of(applicant.account(), person).values(districts));
-        person.map(Person::contact).ifPresent(c -> {
-            put(values, "mobile", c.mobile());
-            put(values, "address", c.address());
-            put(values, "postalCode", c.postalCode());
-            put(values, "email", c.email());
-            put(values, "emergencyName", c.emergencyName());
-            put(values, "emergencyPhone", c.emergencyPhone());
-        });
-        return new FormSchema(fields, values);
-    }
-
-    private static void put(Map<String, Object> values, String key, String value) {
-        if (value != null) {
-            values.put(key, value);
-        }
+        return InfoForm.schema(Identity.of(applicant.account(), person), person.map(Person::contact), districts);
     }
 
     @Override

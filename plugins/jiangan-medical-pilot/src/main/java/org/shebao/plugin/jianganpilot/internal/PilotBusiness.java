@@ -1,8 +1,6 @@
 package org.shebao.plugin.jianganpilot.internal;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.time.Year;
 import java.util.List;
 import java.util.Map;
 
@@ -10,11 +8,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
-import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.shebao.api.ShebaoException.FieldError;
-import org.shebao.api.form.Field;
 import org.shebao.api.form.FormSchema;
 import org.shebao.api.records.Contact;
 import org.shebao.api.records.Household;
@@ -22,6 +17,7 @@ import org.shebao.api.records.Districts;
 import org.shebao.api.records.Identity;
 import org.shebao.api.records.InsuranceType;
 import org.shebao.api.records.Person;
+import org.shebao.api.records.Rates;
 import org.shebao.api.records.RatesService;
 import org.shebao.api.records.Records;
 import org.shebao.api.records.ResidentId;
@@ -34,19 +30,12 @@ import org.shebao.api.task.EffectContext;
 import org.shebao.api.task.FormData;
 import org.shebao.api.task.TaskView;
 
-import static org.shebao.plugin.jianganpilot.internal.PilotRules.TEXTS;
 
 /** 江岸区灵活就业医保扩面试点: offered in 420102 only; enrols in 310 (with 330) from the next month. */
 @Component(service = BusinessType.class, configurationPid = "org.shebao.plugin.jiangan-medical-pilot")
-@Designate(ocd = PilotBusiness.Config.class)
+@Designate(ocd = PilotConfig.class)
 @Business(districts = PilotRules.DISTRICT)
 public class PilotBusiness implements BusinessType {
-
-    @ObjectClassDefinition(name = "Jiang'an medical pilot")
-    public @interface Config {
-        @AttributeDefinition(description = "Citizens under this age may join the pilot")
-        int ageLimit() default 65;
-    }
 
     private final Records records;
     private final RatesService rates;
@@ -55,7 +44,7 @@ public class PilotBusiness implements BusinessType {
 
     @Activate
     public PilotBusiness(@Reference Records records, @Reference RatesService rates, @Reference Districts districts,
-            Config config) {
+            PilotConfig config) {
         this.records = records;
         this.rates = rates;
         this.districts = districts;
@@ -63,18 +52,14 @@ public class PilotBusiness implements BusinessType {
     }
 
     @Modified
-    void configure(Config config) {
+    void configure(PilotConfig config) {
         ageLimit = config.ageLimit();
     }
 
     @Override
     public FormSchema form(Applicant applicant) {
-        List<Field> fields = new ArrayList<>(Identity.fields());
-        fields.add(Field.text("startMonth", TEXTS.t("field.startMonth")).asReadOnly().asImportant());
-        fields.add(Field.money("medicalMonthly", TEXTS.t("field.medicalMonthly")).asImportant());
-        Map<String, Object> values = new LinkedHashMap<>(Identity.of(applicant.account(), records.person(applicant.account().login())).values(districts));
-        values.put("startMonth", PilotRules.startMonth(applicant.today()).toString());
-        return new FormSchema(fields, values);
+        return PilotForm.schema(Identity.of(applicant.account(), records.person(applicant.account().login())), districts,
+                applicant.today());
     }
 
     @Override
@@ -84,24 +69,21 @@ public class PilotBusiness implements BusinessType {
 
     @Override
     public Assessment assess(FormData data, Applicant applicant) {
-        var month = PilotRules.startMonth(applicant.today());
-        java.time.Year year = java.time.Year.of(month.getYear());
-        var startRates = rates.rates(applicant.account().district(), year);
+        Year year = Year.of(PilotRules.startMonth(applicant.today()).getYear());
+        Rates startRates = rates.rates(applicant.account().district(), year);
         return Assessment.of(Map.of("medicalMonthly", startRates.medicalMonthly()), startRates, year);
     }
 
     @Override
     public Decision review(TaskView task, Applicant applicant) {
-        LocalDate day = task.submittedOn();
         return PilotRules.review(new ResidentId(task.applicant().login()), task.applicant().district(),
-                records.enrolments(task.applicant().login()), day, ageLimit);
+                records.enrolments(task.applicant().login()), task.submittedOn(), ageLimit);
     }
 
     @Override
     public void apply(TaskView task, EffectContext effects) {
-        var account = task.applicant();
-        Person person = records.person(account.login()).orElseGet(() -> Person.of(new ResidentId(account.login()),
-                account.displayName(), account.district(), Household.LOCAL, Contact.NONE));
+        Person person = records.person(task.applicant().login())
+                .orElseGet(() -> Person.of(task.applicant(), Household.LOCAL, Contact.NONE));
         effects.records().enrol(person, InsuranceType.MEDICAL, null, PilotRules.startMonth(effects.today()));
     }
 }

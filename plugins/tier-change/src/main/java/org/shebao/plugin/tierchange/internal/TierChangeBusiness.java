@@ -3,18 +3,13 @@ package org.shebao.plugin.tierchange.internal;
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.shebao.api.ShebaoException.FieldError;
-import org.shebao.api.form.Choice;
-import org.shebao.api.form.Field;
 import org.shebao.api.form.FormSchema;
-import org.shebao.api.i18n.Text;
 import org.shebao.api.records.Enrolment;
 import org.shebao.api.records.Rates;
 import org.shebao.api.records.RatesService;
@@ -51,21 +46,8 @@ public class TierChangeBusiness implements BusinessType {
 
     @Override
     public FormSchema form(Applicant applicant) {
-        String login = applicant.account().login();
-        List<Enrolment> enrolments = records.enrolments(login);
-        Rates r = effectiveRates(applicant.account().district(), applicant.today());
-        List<Field> fields = List.of(
-                Field.text("currentTier", TEXTS.t("field.currentTier")).asReadOnly(),
-                Field.money("currentMonthly", TEXTS.t("field.currentMonthly")),
-                Field.select("tier", TEXTS.t("field.tier"), r.pension().tiers().stream()
-                        .map(p -> new Choice(p.toString(), Text.literal(p + "%"))).toList()).asRequired(),
-                Field.money("newMonthly", TEXTS.t("field.newMonthly")).asImportant(),
-                Field.text("effectiveFrom", TEXTS.t("field.effectiveFrom")).asReadOnly().asImportant());
-        Map<String, Object> values = new LinkedHashMap<>();
-        TierRules.payingPension(enrolments).map(Enrolment::tierPercent)
-                .ifPresent(tier -> values.put("currentTier", tier + "%"));
-        values.put("effectiveFrom", TierRules.effectiveFrom(applicant.today()).toString());
-        return new FormSchema(fields, values);
+        return TierForm.schema(records.enrolments(applicant.account().login()),
+                effectiveRates(applicant.account().district(), applicant.today()), applicant.today());
     }
 
     @Override
