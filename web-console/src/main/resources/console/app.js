@@ -9,6 +9,8 @@ import { taskPage } from './pages/task.js';
 import { entryPage } from './pages/entry.js';
 import { inboxPage, reviewPage } from './pages/review.js';
 import { adminPage } from './pages/admin.js';
+import { recordsPage } from './pages/records.js';
+import { paymentsPage } from './pages/payments.js';
 
 const main = () => document.getElementById('main');
 
@@ -31,6 +33,7 @@ async function staffRoute(hash) {
   const page = loadingMain();
   shell(page);
   if ((m = hash.match(/^#\/review\/(\d+)$/))) await reviewPage(page, m[1]);
+  else if (hash === '#/payments') await paymentsPage(page, state.me);
   else if (hash === '#/admin' || !state.me.roles.includes('REVIEWER')) await adminPage(page, state.me);
   else await inboxPage(page);
   page.focus();
@@ -42,6 +45,7 @@ async function citizenRoute(hash) {
   if ((m = hash.match(/^#\/new\/([^/]+)$/))) await taskPage({ type: decodeURIComponent(m[1]) });
   else if ((m = hash.match(/^#\/task\/(\d+)$/))) await taskPage({ id: m[1] });
   else if ((m = hash.match(/^#\/entry\/([^/]+)$/))) await entryPage(decodeURIComponent(m[1]));
+  else if (hash === '#/records') await recordsPage();
   else await homePage();
   if (main() && hash !== '#/') main().focus();
 }

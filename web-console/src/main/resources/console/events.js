@@ -18,6 +18,12 @@ export function startEvents(onChange) {
       window.dispatchEvent(new CustomEvent('shebao:notice', { detail: notice }));
       if (notice.data && notice.data.message) announce(notice.data.message);
     });
+    // a slip of the caller's paid at the post office: the slips screen and the records follow it
+    source.addEventListener('payment', (e) => {
+      const payment = JSON.parse(e.data);
+      window.dispatchEvent(new CustomEvent('shebao:payment', { detail: payment }));
+      announce(t('live.paid', payment.voucherNo));
+    });
     source.onerror = () => {
       failures += 1;
       if (failures > 3) { source.close(); state.events = null; state.poll = setInterval(() => changed(null), 5000); }

@@ -49,6 +49,7 @@ function staffMenu() {
   return el('nav', { class: 'menu', 'aria-label': t('app.menu') }, el('ul', {},
     roles.includes('REVIEWER') ? el('li', {}, el('a', { href: '#/review', id: 'menu-review' }, t('staff.review'))) : null,
     roles.includes('ADMIN') || roles.includes('DISTRICT_ADMIN') ? el('li', {}, el('a', { href: '#/admin', id: 'menu-admin' }, t('staff.admin'))) : null,
+    roles.includes('ADMIN') || roles.includes('DISTRICT_ADMIN') ? el('li', {}, el('a', { href: '#/payments', id: 'menu-payments' }, t('payments.menu'))) : null,
     state.entries.map(entryLink)));
 }
 
@@ -61,7 +62,9 @@ function citizenMenu() {
   state.types.forEach((b) => add(b.group, b.groupName,
     el('li', {}, el('a', { href: `#/new/${encodeURIComponent(b.id)}`, 'data-business': b.id }, b.name))));
   state.entries.forEach((m) => add(m.group, m.groupName, entryLink(m)));
-  const nav = el('nav', { class: 'menu', 'aria-label': t('app.menu') }, el('a', { href: '#/' }, t('app.home')));
+  const nav = el('nav', { class: 'menu', 'aria-label': t('app.menu') }, el('ul', {},
+    el('li', {}, el('a', { href: '#/' }, t('app.home'))),
+    el('li', {}, el('a', { href: '#/records', id: 'menu-records' }, t('records.heading')))));
   for (const key of ['PERSONAL_BUSINESS', 'DECLARATION', 'OTHER'].filter((g) => groups.has(g))) {
     const id = `menu-${key}`;
     nav.append(el('h2', { id }, groups.get(key).name), el('ul', { 'aria-labelledby': id }, groups.get(key).items));

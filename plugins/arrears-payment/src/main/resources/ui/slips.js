@@ -34,7 +34,7 @@ export default async function mount(root, ctx) {
   const listSlips = async () => {
     const r = await api('GET', 'slips');
     slips.replaceChildren(...((r.json || []).map((s) => el('tr', { 'data-voucher': s.voucherNo },
-      el('td', {}, s.voucherNo), el('td', {}, s.issuedOn), el('td', {}, s.validUntil), el('td', {}, s.statusName),
+      el('td', {}, s.voucherNo), el('td', {}, s.issuedOn), el('td', {}, s.validUntil), el('td', { 'data-status': s.status }, s.statusName),
       el('td', { class: 'num' }, money(s.total)),
       el('td', {}, el('a', { href: url(s.xlsx), download: `${s.voucherNo}.xlsx` }, t('ui.download')))))));
   };
@@ -49,6 +49,9 @@ export default async function mount(root, ctx) {
   const heading = (id, text) => el('h2', { id }, text);
   const table = (labelId, head, tbody) => el('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-labelledby': labelId },
     el('table', {}, el('thead', {}, el('tr', {}, head.map((h, i) => el('th', { scope: 'col', class: i > 2 ? 'num' : '' }, h)))), tbody));
+  // a payment reported by the post office shows at once (已缴费), without a reload
+  const onPayment = () => { if (!root.isConnected) { window.removeEventListener('shebao:payment', onPayment); return; } listSlips(); query(); };
+  window.addEventListener('shebao:payment', onPayment);
   root.replaceChildren(
     heading('slip-heading', t('ui.title')), message,
     el('div', { class: 'task' }, el('label', { for: 'slip-from' }, t('ui.from')), from,

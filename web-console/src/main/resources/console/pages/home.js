@@ -1,6 +1,7 @@
 // The citizen's home: the tasks to do (drafts, returned, under review) and those done.
 import { t, api, el, when, loadingMain } from '../core.js';
 import { shell } from '../shell.js';
+import { summaryCard } from './records.js';
 
 function taskTable(id, caption, tasks, done) {
   if (!tasks.length) return el('section', { class: 'card', 'aria-labelledby': id }, el('h2', { id }, caption), el('p', {}, t('home.empty')));
@@ -22,9 +23,10 @@ function taskTable(id, caption, tasks, done) {
 }
 
 export async function refreshHome(main) {
-  const [todo, done] = await Promise.all([api('GET', '/api/tasks?list=todo&size=50'), api('GET', '/api/tasks?list=done&size=50')]);
-  main.replaceChildren(taskTable('todo', t('home.todo'), todo.json ? todo.json.items : [], false),
-    taskTable('done', t('home.done'), done.json ? done.json.items : [], true));
+  const [todo, done, records] = await Promise.all([api('GET', '/api/tasks?list=todo&size=50'),
+    api('GET', '/api/tasks?list=done&size=50'), summaryCard()]);
+  main.replaceChildren(...[records, taskTable('todo', t('home.todo'), todo.json ? todo.json.items : [], false),
+    taskTable('done', t('home.done'), done.json ? done.json.items : [], true)].filter(Boolean));
 }
 
 export async function homePage() {

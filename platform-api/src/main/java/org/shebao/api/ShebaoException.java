@@ -17,7 +17,7 @@ public class ShebaoException extends RuntimeException {
     /** The families of refusal, each with its HTTP status. */
     public enum Kind {
         BAD_INPUT(400), UNAUTHENTICATED(401), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409),
-        TOO_LARGE(413), UNSUPPORTED_MEDIA_TYPE(415), UNAVAILABLE(503);
+        TOO_LARGE(413), UNSUPPORTED_MEDIA_TYPE(415), TOO_MANY_REQUESTS(429), UNAVAILABLE(503);
 
         private final int status;
 

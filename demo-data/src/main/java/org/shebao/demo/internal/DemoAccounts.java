@@ -43,7 +43,9 @@ public class DemoAccounts {
             new Staff("jianghan-reviewer", "江汉区经办人", "420103", Role.REVIEWER),
             new Staff("qiaokou-reviewer", "硚口区经办人", "420104", Role.REVIEWER),
             new Staff("hanyang-reviewer", "汉阳区经办人", "420105", Role.REVIEWER),
-            new Staff("qingshan-reviewer", "青山区经办人", "420107", Role.REVIEWER));
+            new Staff("qingshan-reviewer", "青山区经办人", "420107", Role.REVIEWER),
+            // the collecting channel that reports payments of slips (POST /api/payments)
+            new Staff("post-office", "中国邮政（代收）", "420100", Role.PAYMENT_CHANNEL));
 
     @Activate
     public DemoAccounts(@Reference AccountService accounts) {

@@ -67,6 +67,14 @@ public class ConsoleIT {
 
         Files.createDirectories(SHOTS);
         Files.createDirectories(DOWNLOADS);
+        driver = newBrowser();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        // the console redraws a page when an event arrives: look the element up again
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    }
+
+    /** A headless Chromium of its own (its own profile: no cookie of another). */
+    private static WebDriver newBrowser() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -75,10 +83,7 @@ public class ConsoleIT {
                 "download.prompt_for_download", false, "intl.accept_languages", "zh-CN"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        // the console redraws a page when an event arrives: look the element up again
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return new ChromeDriver(service, options);
     }
 
     @AfterClass
@@ -374,7 +379,67 @@ public class ConsoleIT {
         byte[] head = Files.readAllBytes(file);
         assertEquals("an .xlsx is a zip", 'P', (char) head[0]);
         assertEquals('K', (char) head[1]);
+
+        // the post office reports the payment; the open screen says 已缴费 without a reload
+        Http channel = new Http(karaf.port());
+        assertEquals(200, channel.login("post-office", PASSWORD).status());
+        Http.Answer paid = channel.post("/api/payments", Map.of("voucherNo", voucher, "amount", "2718.00",
+                "paidAt", TODAY + "T10:30:00+08:00", "channelRef", "PO-CONSOLE-1"));
+        assertEquals(paid.body(), "APPLIED", paid.json().path("status").asText());
+        wait.until(d -> d.findElement(By.cssSelector("tr[data-voucher='" + voucher + "'] [data-status]")).getText().equals("已缴费"));
+        assertTrue(driver.findElement(By.id("live")).getText(), driver.findElement(By.id("live")).getText().contains(voucher));
+        shot("14a-slip-paid");
         logout();
+    }
+
+    @Test
+    public void aCitizenReadsHerRecordPrintsACertificateAndAStrangerVerifiesIt() throws Exception {
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        login("420106198507220220");
+        // the home page's card leads to the record
+        visible(By.id("records-card"));
+        assertTrue(driver.findElement(By.id("records-card")).getText().contains("已缴"));
+        driver.findElement(By.id("records-link")).click();
+        visible(By.id("records-person"));
+        assertTrue(driver.findElement(By.id("records-person")).getText().contains("武昌区"));
+        wait.until(d -> d.findElements(By.cssSelector("#ledger-table tr[data-line]")).size() == 24);
+        shot("20a-records-before");
+        new Select(visible(By.id("ledger-type"))).selectByValue("110");
+        new Select(visible(By.id("ledger-status"))).selectByValue("PAID");
+        driver.findElement(By.id("ledger-query")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#ledger-table tr[data-line]")).stream()
+                .allMatch(r -> "PAID".equals(r.getAttribute("data-status"))) && d.findElement(By.id("ledger-pages")).getText().contains("第 1 /"));
+        accessible("records page");
+        shot("20-records");
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('cert-from').value='2024-01';"
+                + "document.getElementById('cert-to').value='2024-12';");
+        driver.findElement(By.id("cert-issue")).click();
+        String url = visible(By.id("cert-link")).getAttribute("href");
+        assertTrue(url, url.matches(".*/console/verify/[A-Z2-7]{26}$"));
+        driver.get(url);
+        wait.until(d -> "true".equals(d.findElement(By.id("verify-status")).getAttribute("data-valid")));
+        assertTrue(driver.findElement(By.id("verify-periods")).getText().contains("2024-01"));
+        accessible("certificate page");
+        shot("21-certificate");
+        // printed to PDF as a citizen would (A4, print stylesheet)
+        org.openqa.selenium.Pdf pdf = ((org.openqa.selenium.PrintsPage) driver).print(new org.openqa.selenium.print.PrintOptions());
+        byte[] bytes = java.util.Base64.getDecoder().decode(pdf.getContent());
+        assertEquals("%PDF", new String(bytes, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        driver.get(base + "/console/#/");
+        logout();
+
+        // a landlord's browser, never logged in
+        WebDriver stranger = newBrowser();
+        try {
+            stranger.get(url);
+            new WebDriverWait(stranger, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("verify-facts")).isEmpty());
+            String facts = stranger.findElement(By.id("verify-facts")).getText();
+            assertTrue(facts, facts.contains("李*") && facts.contains("420106********0220") && !facts.contains("李娜"));
+            stranger.get(base + "/console/verify/AAAAAAAAAAAAAAAAAAAAAAAAAA");
+            new WebDriverWait(stranger, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("verify-status")).getText().contains("不存在"));
+        } finally {
+            stranger.quit();
+        }
     }
 
     @Test
@@ -462,6 +527,24 @@ public class ConsoleIT {
         wait.until(d -> !d.findElements(By.cssSelector("input[data-enable='suspend']")).isEmpty());
         accessible("administration");
         shot("17-admin");
+
+        // 收款对账: a reconciliation file with a voucher nobody issued; its report, then the exception refunded
+        visible(By.id("menu-payments")).click();
+        Path csv = Files.createTempFile("reconcile", ".csv");
+        Files.writeString(csv, "voucher_no,amount,paid_at,channel_ref\n20260000000000000077,50.00," + TODAY
+                + "T09:00:00+08:00,PO-FILE-CONSOLE-1\n");
+        visible(By.id("reconcile-file")).sendKeys(csv.toString());
+        driver.findElement(By.id("reconcile")).click();
+        wait.until(d -> d.findElement(By.id("reconcile-summary")).getText().contains("异常 1"));
+        WebElement row = visible(By.cssSelector("#exceptions-table tr[data-exception]"));
+        assertTrue(row.getText(), row.getText().contains("20260000000000000077") && row.getText().contains("凭单号不存在"));
+        accessible("collections");
+        shot("18-collections");
+        String exceptionId = row.getAttribute("data-exception");
+        new Select(driver.findElement(By.id("resolve-action-" + exceptionId))).selectByValue("REFUNDED");
+        type("resolve-note-" + exceptionId, "原路退回缴费人");
+        driver.findElement(By.cssSelector("button[data-resolve='" + exceptionId + "']")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#exceptions-table tr[data-exception='" + exceptionId + "']")).isEmpty());
         logout();
     }
 

@@ -5,10 +5,12 @@ import org.junit.runners.Suite;
 
 /**
  * The Pax Exam classes, run as one suite so that they share one boot of the distribution
- * ({@code PerSuite}); failsafe runs this class instead of each of them (see the pom).
+ * ({@code PerSuite}); failsafe runs this class instead of each of them (see the pom). {@link MyRecordsIT} comes first:
+ * it reads the demo citizens as DEMO.md seeds them, before other classes do business for them.
  */
 @RunWith(Suite.class)
-@Suite.SuiteClasses({PlatformIT.class, TaskFlowIT.class, ReviewIT.class, PipelineIT.class, RecordsIT.class, BusinessPluginsIT.class, ArrearsPluginsIT.class, AdminIT.class, ProblemReportIT.class,
-        SeedScreensIT.class, DistrictSwitchIT.class, SlipMomentsIT.class, ProvisionalRatesIT.class, FormWellFormedIT.class, PluginCopyIT.class})
+@Suite.SuiteClasses({MyRecordsIT.class, PlatformIT.class, TaskFlowIT.class, ReviewIT.class, PipelineIT.class, RecordsIT.class, BusinessPluginsIT.class, ArrearsPluginsIT.class, AdminIT.class, ProblemReportIT.class,
+        SeedScreensIT.class, DistrictSwitchIT.class, SlipMomentsIT.class, ProvisionalRatesIT.class, FormWellFormedIT.class, PluginCopyIT.class,
+        PaymentsIT.class})
 public class ContainerSuiteIT {
 }

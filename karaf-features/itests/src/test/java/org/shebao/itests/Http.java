@@ -81,6 +81,12 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(text)));
     }
 
+    /** Posts a text body of the content type (a CSV file, say). */
+    public Answer postText(String path, String contentType, String text) {
+        return exchange(request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(text, java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     /** A multipart/form-data upload of one file in the field {@code file}. */
     public Answer upload(String path, String filename, String contentType, byte[] content) {
         return upload(path, filename, contentType, content, "POST");

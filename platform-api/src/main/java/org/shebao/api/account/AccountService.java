@@ -20,6 +20,9 @@ public interface AccountService {
 
     Optional<Account> find(String login);
 
+    /** The accounts that have the role, by login. */
+    java.util.List<Account> withRole(Role role);
+
     /** The account when the password matches; empty otherwise (unknown login or wrong password alike). */
     Optional<Account> authenticate(String login, char[] password);
 }

@@ -9,5 +9,7 @@ public enum Role {
     /** Switches plugins on and off for their district and cancels payment slips. */
     DISTRICT_ADMIN,
     /** Deploys, upgrades and removes business plugins. */
-    ADMIN
+    ADMIN,
+    /** A collecting channel (the post office, a bank): reports the payments of slips. */
+    PAYMENT_CHANNEL
 }

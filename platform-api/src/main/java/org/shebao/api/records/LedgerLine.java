@@ -18,10 +18,11 @@ import java.time.YearMonth;
  * @param kind      the month's contribution, or a difference or credit after re-rating
  * @param ratesYear the year of the rates row the amount was computed with
  * @param provisional whether that row is an earlier year's, applied until the month's year has its own
+ * @param paidOn    the day it was paid (local date of the payment), or null
  */
 public record LedgerLine(long id, InsuranceType type, YearMonth month, BigDecimal base, BigDecimal amount,
         BigDecimal lateFee, BigDecimal interest, LineStatus status, String voucherNo, LineKind kind, int ratesYear,
-        boolean provisional) {
+        boolean provisional, java.time.LocalDate paidOn) {
 
     /** Amount, late fee and interest together. */
     public BigDecimal total() {
@@ -32,12 +33,12 @@ public record LedgerLine(long id, InsuranceType type, YearMonth month, BigDecima
     public Row row(java.util.Locale locale) {
         return new Row(id, type.code(), type.label().in(locale), month.toString(), base, amount, lateFee, interest, total(),
                 status.name(), status.label().in(locale), kind.name(), kind.label().in(locale), ratesYear, provisional,
-                voucherNo);
+                voucherNo, paidOn);
     }
 
     /** A line as the console's tables show it. */
     public record Row(long id, String insuranceType, String typeName, String month, BigDecimal base, BigDecimal amount,
             BigDecimal lateFee, BigDecimal interest, BigDecimal total, String status, String statusName, String kind,
-            String kindName, int ratesYear, boolean provisional, String voucherNo) {
+            String kindName, int ratesYear, boolean provisional, String voucherNo, java.time.LocalDate paidOn) {
     }
 }

@@ -15,7 +15,8 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /**
- * Serves the console's static files from this bundle under {@code /console/} ({@code /console} redirects), and its
+ * Serves the console's static files from this bundle under {@code /console/} ({@code /console} redirects; a
+ * certificate's check {@code /console/verify/{code}} is the page {@code verify.html}), and its
  * texts as JSON from its resource bundles: {@code /console/i18n/zh-CN.json} (the default) and {@code en.json}.
  */
 @Component(service = Servlet.class)
@@ -38,6 +39,9 @@ public class ConsoleServlet extends HttpServlet {
         }
         if (path.equals("/")) {
             path = "/index.html";
+        } else if (path.matches("/verify/[A-Za-z0-9]{1,64}")) {
+            // a certificate's check, opened by anyone without logging in: the page asks /api/certificates/{code}
+            path = "/verify.html";
         }
         if (path.startsWith("/i18n/") && path.endsWith(".json")) {
             messages(path.substring("/i18n/".length(), path.length() - ".json".length()), response);

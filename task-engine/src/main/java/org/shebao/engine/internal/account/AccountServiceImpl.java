@@ -78,6 +78,13 @@ public class AccountServiceImpl implements AccountService {
     }
 
     @Override
+    public List<Account> withRole(Role role) {
+        return jpa.txExpr(em -> em.createQuery("SELECT a FROM AccountEntity a WHERE a.roles LIKE :r ORDER BY a.login",
+                AccountEntity.class).setParameter("r", "%" + role.name() + "%").getResultList().stream()
+                .map(AccountEntity::toAccount).filter(a -> a.has(role)).toList());
+    }
+
+    @Override
     public Optional<Account> authenticate(String login, char[] password) {
         Optional<AccountEntity> entity = login == null ? Optional.empty()
                 : jpa.txExpr(em -> Optional.ofNullable(em.find(AccountEntity.class, login.trim().toUpperCase(java.util.Locale.ROOT)))

@@ -48,6 +48,23 @@ public final class Transactions {
         return false;
     }
 
+    /**
+     * Whether another transaction came in the way and trying again may succeed: a unique key taken meanwhile, a row
+     * changed meanwhile, a deadlock or a lock wait timed out.
+     */
+    public static boolean retryable(Throwable e) {
+        if (uniqueViolation(e) || optimisticLock(e)) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && java.util.Set.of("40001", "40XL1", "40XL2", "40P01", "55P03").contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static boolean optimisticLock(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof OptimisticLockException

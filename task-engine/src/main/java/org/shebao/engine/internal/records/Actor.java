@@ -17,8 +17,8 @@ public record Actor(String login, Long taskId) {
         return new Actor(login == null ? "system" : login, null);
     }
 
-    /** One line of the person's audit trail. */
-    void audit(EntityManager em, String idNumber, String action, String detail, long now) {
+    /** One line of the person's audit trail (a payment of no known person: the id {@code -}). */
+    public void audit(EntityManager em, String idNumber, String action, String detail, long now) {
         em.persist(new RecordAuditEntity(idNumber, now, login, action, detail, taskId));
     }
 }

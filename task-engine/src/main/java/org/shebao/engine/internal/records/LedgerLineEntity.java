@@ -1,6 +1,7 @@
 package org.shebao.engine.internal.records;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
 
@@ -29,7 +30,8 @@ import org.shebao.api.records.Rates;
 @Table(name = "SB_LEDGER", indexes = {
         @Index(name = "SB_LEDGER_MONTH", columnList = "IDNUMBER,INSURANCETYPE,CONTRIBUTIONMONTH,KIND", unique = true),
         @Index(name = "SB_LEDGER_STATUS", columnList = "STATUS,DUEMONTH"),
-        @Index(name = "SB_LEDGER_PROVISIONAL", columnList = "PROVISIONALFOR")})
+        @Index(name = "SB_LEDGER_PROVISIONAL", columnList = "PROVISIONALFOR"),
+        @Index(name = "SB_LEDGER_VOUCHER", columnList = "VOUCHERNO")})
 @TableGenerator(name = "SB_LEDGER_ID", table = "SB_SEQUENCE", pkColumnName = "NAME", valueColumnName = "NEXTVALUE",
         pkColumnValue = "LEDGER", allocationSize = 200)
 public class LedgerLineEntity {
@@ -74,6 +76,9 @@ public class LedgerLineEntity {
 
     @Column(length = 64)
     String paymentRef;
+
+    /** The local day it was paid on, once PAID by a payment. */
+    LocalDate paidOn;
 
     long updatedAt;
 

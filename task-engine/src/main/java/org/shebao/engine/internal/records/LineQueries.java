@@ -110,6 +110,6 @@ public class LineQueries {
         BigDecimal fee = status == LineStatus.ARREARS || status == LineStatus.PAYABLE ? lateFee(l, district, today)
                 : Rates.money(BigDecimal.ZERO);
         return new LedgerLine(l.id, l.type(), l.month(), l.base, l.amount, fee, Rates.money(l.interest), status,
-                states.voucherOf(l), l.kind, l.ratesYear, l.provisionalFor != null);
+                states.voucherOf(l), l.kind, l.ratesYear, l.provisionalFor != null, l.paidOn);
     }
 }

@@ -56,8 +56,10 @@ final class LineStates {
     }
 
     /** The slip the line is on now, or null. */
+    /** The slip the line is on, or was paid with; none once that slip expired. */
     String voucherOf(LedgerLineEntity l) {
-        return of(l) == LineStatus.ON_SLIP ? l.voucherNo : null;
+        LineStatus status = of(l);
+        return status == LineStatus.ON_SLIP || status == LineStatus.PAID ? l.voucherNo : null;
     }
 
     /** A slip's status on the day. */

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -36,9 +37,13 @@ public class Settlement {
                 .setParameter("late", Months.of(LineStates.lastArrearsMonth(today))).executeUpdate();
         for (SlipEntity slip : em.createQuery("SELECT s FROM SlipEntity s WHERE s.idNumber = :p AND s.status = :issued"
                 + " AND s.validUntil < :today", SlipEntity.class).setParameter("p", idNumber)
-                .setParameter("issued", SlipStatus.ISSUED).setParameter("today", today).getResultList()) {
-            release(em, slip, SlipStatus.EXPIRED, Actor.SYSTEM, today, clock.millis());
-            changed++;
+                .setParameter("issued", SlipStatus.ISSUED).setParameter("today", today)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()) {
+            // locked: a payment of the slip reported meanwhile has either come first (PAID) or waits for this
+            if (slip.status == SlipStatus.ISSUED) {
+                release(em, slip, SlipStatus.EXPIRED, Actor.SYSTEM, today, clock.millis());
+                changed++;
+            }
         }
         return changed;
     }

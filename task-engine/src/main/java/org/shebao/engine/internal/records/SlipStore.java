@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -37,16 +38,19 @@ public class SlipStore {
     private final LineMoves lines;
     private final LineQueries queries;
     private final Settlement settlement;
+    private final SlipPayments payments;
     private final Clock clock;
 
     @Activate
     public SlipStore(@Reference RatesRegistry rates, @Reference PersonStore persons, @Reference LineMoves lines,
-            @Reference LineQueries queries, @Reference Settlement settlement, @Reference Clock clock) {
+            @Reference LineQueries queries, @Reference Settlement settlement, @Reference SlipPayments payments,
+            @Reference Clock clock) {
         this.rates = rates;
         this.persons = persons;
         this.lines = lines;
         this.queries = queries;
         this.settlement = settlement;
+        this.payments = payments;
         this.clock = clock;
     }
 
@@ -91,33 +95,24 @@ public class SlipStore {
         return toSlip(em, slip, em.find(PersonEntity.class, slip.idNumber), today);
     }
 
+    /** A payment of the slip's total (the channel's path is {@link SlipPayments}); refused as the citizen reads it. */
     Slip recordPayment(EntityManager em, String voucherNo, String paymentRef, LocalDate paidOn) {
-        SlipEntity slip = issued(em, voucherNo);
-        if (paidOn.isAfter(slip.validUntil)) {
-            throw new ShebaoException(Kind.CONFLICT, "slip-expired", Messages.text("records.slip.expired", voucherNo,
-                    slip.validUntil.toString()));
-        }
         if (paymentRef == null || paymentRef.isBlank()) {
             throw new ShebaoException(Kind.BAD_INPUT, "payment-ref-required", Messages.text("records.slip.paymentRef"),
                     List.of(new FieldError("paymentRef", Messages.text("records.slip.paymentRef"))));
         }
-        slip.status = SlipStatus.PAID;
-        slip.paymentRef = paymentRef.trim();
-        slip.closedOn = paidOn;
-        slip.closedBy = "payment";
-        long now = clock.millis();
-        for (LedgerLineEntity l : Settlement.onSlip(em, voucherNo)) {
-            l.status = LineStatus.PAID;
-            l.paymentRef = slip.paymentRef;
-            l.updatedAt = now;
+        SlipEntity slip = issued(em, voucherNo);
+        Optional<PaymentRefusal> refused = payments.apply(em, voucherNo, slip.total, paidOn, paymentRef.trim(), "payment");
+        if (refused.isPresent()) {
+            throw new ShebaoException(Kind.CONFLICT, "slip-expired", Messages.text("records.slip.expired", voucherNo,
+                    slip.validUntil.toString()));
         }
-        Actor.of("payment").audit(em, slip.idNumber, "SLIP_PAID", voucherNo + " " + slip.paymentRef, now);
-        em.flush();
         return toSlip(em, slip, em.find(PersonEntity.class, slip.idNumber), paidOn);
     }
 
+    /** The slip, locked (a payment or expiry of it waits), when it is issued; refused otherwise. */
     private static SlipEntity issued(EntityManager em, String voucherNo) {
-        SlipEntity slip = voucherNo == null ? null : em.find(SlipEntity.class, voucherNo);
+        SlipEntity slip = voucherNo == null ? null : em.find(SlipEntity.class, voucherNo, LockModeType.PESSIMISTIC_WRITE);
         if (slip == null) {
             throw new ShebaoException(Kind.NOT_FOUND, "slip-missing", Messages.text("records.slip.notFound", voucherNo));
         }

@@ -20,10 +20,12 @@ import org.osgi.service.event.EventHandler;
  * Server-sent events for each logged-in caller ({@code /api/events}): the transitions of their own tasks
  * ({@code shebao/task/*}, event {@code task}) and what plugins post for them on {@code shebao/console/<topic>}
  * with the properties {@code login} (the recipient) and {@code data} (a JSON text), as event {@code notice} with
- * data {@code {"topic": <topic>, "data": <data>}}.
+ * data {@code {"topic": <topic>, "data": <data>}}; and their slips' payments ({@code shebao/payment/*}, event
+ * {@code payment} {@code {voucherNo, status}}).
  */
 @Component(service = {EventHub.class, EventHandler.class},
-        property = {EventConstants.EVENT_TOPIC + "=shebao/task/*", EventConstants.EVENT_TOPIC + "=shebao/console/*"})
+        property = {EventConstants.EVENT_TOPIC + "=shebao/task/*", EventConstants.EVENT_TOPIC + "=shebao/console/*",
+                EventConstants.EVENT_TOPIC + "=shebao/payment/*"})
 public class EventHub implements EventHandler {
 
     /** One open stream. Event data is JSON text, written as it is (text/plain: no provider re-encodes it). */
@@ -61,6 +63,9 @@ public class EventHub implements EventHandler {
             broadcast(owner, "task", json);
             // the district's reviewers hear of it too (their inbox follows without a reload); no citizen data
             broadcast(REVIEWERS + event.getProperty("district"), "task", json);
+        } else if (topic.startsWith("shebao/payment/") && event.getProperty("login") instanceof String login) {
+            broadcast(login, "payment", "{\"voucherNo\":\"" + event.getProperty("voucherNo") + "\",\"status\":\""
+                    + event.getProperty("status") + "\"}");
         } else if (event.getProperty("login") instanceof String login && event.getProperty("data") instanceof String data) {
             // one event name for what plugins publish; the data says which plugin and what
             broadcast(login, "notice", "{\"topic\":\"" + topic.substring(topic.lastIndexOf('/') + 1).replace("\"", "")

@@ -10,7 +10,7 @@ import org.shebao.engine.internal.Messages;
 /** Checks {@code page} and {@code size} of a paged list. */
 final class Paging {
 
-    static final int MAX_SIZE = 100;
+    static final int MAX_SIZE = 500;
 
     private Paging() {
     }

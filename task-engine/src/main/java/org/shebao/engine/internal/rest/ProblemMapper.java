@@ -81,7 +81,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             java.util.List<Problem.FieldProblem> errors) {
         String title = Messages.text("problem.title." + titleKey(status)).in(locale);
         Problem problem = new Problem("urn:shebao:problem:" + code, title, status, detail, errors);
-        return Response.status(status)
+        Response.ResponseBuilder answer = Response.status(status);
+        if (status == Kind.TOO_MANY_REQUESTS.status()) {
+            answer.header("Retry-After", "60");
+        }
+        return answer
                 .type(JsonProvider.PROBLEM_JSON + ";charset=UTF-8")
                 .language(locale)
                 .entity(problem)

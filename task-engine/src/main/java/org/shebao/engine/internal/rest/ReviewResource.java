@@ -22,7 +22,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.shebao.api.account.Role;
-import org.shebao.engine.internal.task.Page;
+import org.shebao.engine.internal.db.Page;
 import org.shebao.engine.internal.task.HumanDecisions;
 import org.shebao.engine.internal.task.ReviewInbox;
 import org.shebao.engine.internal.task.TaskDto;

@@ -24,7 +24,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.shebao.api.account.Role;
-import org.shebao.engine.internal.task.Page;
+import org.shebao.engine.internal.db.Page;
 import org.shebao.engine.internal.task.TaskDto;
 import org.shebao.engine.internal.task.TaskQueries;
 import org.shebao.engine.internal.task.TaskService;

@@ -15,6 +15,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.shebao.engine.internal.db.Page;
 import org.shebao.api.account.Account;
 import org.shebao.api.account.AccountService;
 import org.shebao.api.form.Field;

@@ -7,6 +7,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.shebao.engine.internal.db.Page;
 import org.shebao.api.ShebaoException;
 import org.shebao.api.ShebaoException.FieldError;
 import org.shebao.api.ShebaoException.Kind;

@@ -38,9 +38,9 @@ public class ArrearsRulesTest {
         List<LedgerLine> lines = new ArrayList<>();
         long id = 1;
         for (YearMonth m = YearMonth.of(2026, 5); !m.isAfter(YearMonth.of(2026, 10)); m = m.plusMonths(1)) {
-            lines.add(new LedgerLine(id++, InsuranceType.PENSION, m, new BigDecimal("6795.00"), new BigDecimal("1359.00"), ZERO, ZERO, LineStatus.ARREARS, null, LineKind.REGULAR, 2026, false));
-            lines.add(new LedgerLine(id++, InsuranceType.MEDICAL, m, new BigDecimal("6795.00"), new BigDecimal("407.70"), ZERO, ZERO, LineStatus.ARREARS, null, LineKind.REGULAR, 2026, false));
-            lines.add(new LedgerLine(id++, InsuranceType.MAJOR_ILLNESS, m, ZERO, new BigDecimal("7.00"), ZERO, ZERO, LineStatus.ARREARS, null, LineKind.REGULAR, 2026, false));
+            lines.add(new LedgerLine(id++, InsuranceType.PENSION, m, new BigDecimal("6795.00"), new BigDecimal("1359.00"), ZERO, ZERO, LineStatus.ARREARS, null, LineKind.REGULAR, 2026, false, null));
+            lines.add(new LedgerLine(id++, InsuranceType.MEDICAL, m, new BigDecimal("6795.00"), new BigDecimal("407.70"), ZERO, ZERO, LineStatus.ARREARS, null, LineKind.REGULAR, 2026, false, null));
+            lines.add(new LedgerLine(id++, InsuranceType.MAJOR_ILLNESS, m, ZERO, new BigDecimal("7.00"), ZERO, ZERO, LineStatus.ARREARS, null, LineKind.REGULAR, 2026, false, null));
         }
         return lines;
     }

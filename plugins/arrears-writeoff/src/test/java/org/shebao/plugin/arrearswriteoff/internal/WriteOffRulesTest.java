@@ -32,9 +32,9 @@ public class WriteOffRulesTest {
     public void theAssessmentTotalsPerTypeAndAChangeReturnsTheTask() {
         BigDecimal zero = new BigDecimal("0.00");
         LedgerLine pension = new LedgerLine(1, InsuranceType.PENSION, YearMonth.of(2026, 5), new BigDecimal("6795.00"),
-                new BigDecimal("1359.00"), zero, zero, LineStatus.ARREARS, null, LineKind.REGULAR, 2026, false);
+                new BigDecimal("1359.00"), zero, zero, LineStatus.ARREARS, null, LineKind.REGULAR, 2026, false, null);
         LedgerLine supplement = new LedgerLine(2, InsuranceType.MAJOR_ILLNESS, YearMonth.of(2026, 5), zero,
-                new BigDecimal("7.00"), zero, zero, LineStatus.ARREARS, null, LineKind.REGULAR, 2025, true);
+                new BigDecimal("7.00"), zero, zero, LineStatus.ARREARS, null, LineKind.REGULAR, 2025, true, null);
         Assessment shown = WriteOffRules.assessment(List.of(pension, supplement));
         assertTrue(shown.provisional());
         assertEquals(Integer.valueOf(2025), shown.ratesYear());

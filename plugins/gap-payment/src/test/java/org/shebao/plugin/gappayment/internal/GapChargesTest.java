@@ -67,7 +67,7 @@ public class GapChargesTest {
 
     private static LedgerLine line(long id, YearMonth m, LineStatus status) {
         return new LedgerLine(id, InsuranceType.PENSION, m, new BigDecimal("4077.00"), new BigDecimal("815.40"),
-                BigDecimal.ZERO, BigDecimal.ZERO, status, null, LineKind.REGULAR, m.getYear(), false);
+                BigDecimal.ZERO, BigDecimal.ZERO, status, null, LineKind.REGULAR, m.getYear(), false, null);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.shebao.engine.internal.task;
+package org.shebao.engine.internal.db;
 
 import java.util.List;
 
