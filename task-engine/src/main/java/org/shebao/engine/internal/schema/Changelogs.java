@@ -1,0 +1,46 @@
+package org.shebao.engine.internal.schema;
+
+import java.sql.Connection;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.Liquibase;
+import liquibase.Scope;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.core.DerbyDatabase;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.ClassLoaderResourceAccessor;
+
+/** Applies one bundle's Liquibase changelog to the database, under Liquibase's lock (one node at a time). */
+final class Changelogs {
+
+    private Changelogs() {
+    }
+
+    /**
+     * The changesets of the changelog (a resource of the loader) not yet applied, each in its own transaction; a
+     * failing one is rolled back and stops the update (those before it stay: they are backward compatible).
+     *
+     * @throws Exception what Liquibase reports
+     */
+    static void update(DataSource dataSource, ClassLoader loader, String changelog) throws Exception {
+        ClassLoaderResourceAccessor resources = new ClassLoaderResourceAccessor(loader);
+        // no call home: the distribution runs offline
+        Scope.child(Map.of("liquibase.analytics.enabled", Boolean.FALSE, Scope.Attr.resourceAccessor.name(), resources,
+                Scope.Attr.classLoader.name(), Changelogs.class.getClassLoader()), () -> {
+            try (Connection connection = dataSource.getConnection()) {
+                Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+                if (database instanceof DerbyDatabase derby) {
+                    derby.setShutdownEmbeddedDerby(false); // the pool's database stays up for everyone else
+                }
+                try (Liquibase liquibase = new Liquibase(changelog, resources, database)) {
+                    liquibase.update(new Contexts(), new LabelExpression());
+                }
+            }
+        });
+    }
+}

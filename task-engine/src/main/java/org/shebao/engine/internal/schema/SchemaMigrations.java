@@ -1,0 +1,131 @@
+package org.shebao.engine.internal.schema;
+
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sql.DataSource;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.util.tracker.BundleTracker;
+import org.shebao.engine.internal.plugin.PluginBundles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Versioned schema migrations (Liquibase), each bundle owning its changelog: the engine's own
+ * ({@code db/engine.changelog.xml}) at start, and every bundle's whose manifest names one in {@code Shebao-Changelog}
+ * (a plugin's own tables) while it starts, before its components run. Persistence units take the DataSource that
+ * this registers ({@code osgi.jndi.service.name=shebao.schema}) with their schema among {@code shebao.schemas}, so
+ * that no unit touches a table before its changesets are applied. A failing migration leaves the schema out (the
+ * plugin's unit never starts) and is told to the administration ({@link #failure(Bundle)}).
+ */
+@Component(service = SchemaMigrations.class, immediate = true)
+public class SchemaMigrations {
+
+    public static final String HEADER = "Shebao-Changelog";
+    public static final String JNDI_NAME = "shebao.schema";
+    public static final String SCHEMAS = "shebao.schemas";
+    static final String ENGINE = "engine";
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrations.class);
+
+    private final DataSource raw;
+    private final Set<String> schemas = new TreeSet<>();
+    private final Map<Long, String> failures = new ConcurrentHashMap<>();
+    private ServiceRegistration<DataSource> registration;
+    private BundleTracker<String> tracker;
+
+    @Activate
+    public SchemaMigrations(@Reference(target = "(osgi.jndi.service.name=shebao)") DataSource raw, BundleContext context)
+            throws Exception {
+        this.raw = raw;
+        long start = System.nanoTime();
+        Changelogs.update(raw, SchemaMigrations.class.getClassLoader(), "db/engine.changelog.xml");
+        LOG.info("Engine schema migrated in {} ms", (System.nanoTime() - start) / 1_000_000);
+        schemas.add(ENGINE);
+        registration = context.registerService(DataSource.class, new MigratedDataSource(raw), properties());
+        tracker = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, null) {
+            @Override
+            public String addingBundle(Bundle bundle, BundleEvent event) {
+                return migrate(bundle);
+            }
+
+            @Override
+            public void removedBundle(Bundle bundle, BundleEvent event, String schema) {
+                // the unit goes with its bundle; a new version's unit waits for its own changesets
+                withdraw(schema);
+            }
+        };
+        tracker.open();
+    }
+
+    @Deactivate
+    void deactivate() {
+        tracker.close();
+        registration.unregister();
+    }
+
+    /** Why the bundle's changelog could not be applied, if it failed. */
+    public Optional<String> failure(Bundle bundle) {
+        return Optional.ofNullable(failures.get(bundle.getBundleId()));
+    }
+
+    private String migrate(Bundle bundle) {
+        String changelog = bundle.getHeaders("").get(HEADER);
+        BundleWiring wiring = bundle.adapt(BundleWiring.class);
+        if (changelog == null || changelog.isBlank() || wiring == null) {
+            return null;
+        }
+        String schema = Optional.ofNullable(PluginBundles.pluginId(bundle)).orElse(bundle.getSymbolicName());
+        try {
+            Changelogs.update(raw, wiring.getClassLoader(), changelog.trim());
+            failures.remove(bundle.getBundleId());
+            synchronized (this) {
+                schemas.add(schema);
+                registration.setProperties(properties());
+            }
+            LOG.info("Schema {} of bundle {} {} migrated", schema, bundle.getSymbolicName(), bundle.getVersion());
+            return schema;
+        } catch (Exception e) {
+            withdraw(schema);
+            String why = rootMessage(e);
+            failures.put(bundle.getBundleId(), why);
+            LOG.error("Schema {} of bundle {} {} could not be migrated: {}", schema, bundle.getSymbolicName(),
+                    bundle.getVersion(), why, e);
+            return null;
+        }
+    }
+
+    private synchronized void withdraw(String schema) {
+        if (!ENGINE.equals(schema) && schemas.remove(schema)) {
+            registration.setProperties(properties());
+        }
+    }
+
+    private Dictionary<String, Object> properties() {
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("osgi.jndi.service.name", JNDI_NAME);
+        props.put(SCHEMAS, schemas.toArray(new String[0]));
+        return props;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+}
