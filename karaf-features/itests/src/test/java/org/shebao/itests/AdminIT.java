@@ -4,8 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -15,12 +13,7 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarInputStream;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
 import javax.inject.Inject;
 
@@ -58,23 +51,6 @@ public class AdminIT extends ContainerTest {
 
     private static byte[] pilotJar() throws Exception {
         return Files.readAllBytes(Path.of(System.getProperty(ShebaoContainer.PILOT_PLUGIN)));
-    }
-
-    /** The jar with its manifest changed. */
-    private static byte[] withManifest(byte[] jar, Consumer<Attributes> change) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(jar))) {
-            Manifest manifest = in.getManifest();
-            change.accept(manifest.getMainAttributes());
-            try (JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
-                for (JarEntry e; (e = in.getNextJarEntry()) != null;) {
-                    jarOut.putNextEntry(new JarEntry(e.getName()));
-                    in.transferTo(jarOut);
-                    jarOut.closeEntry();
-                }
-            }
-        }
-        return out.toByteArray();
     }
 
     private static List<String> menu(Http http) {
@@ -126,20 +102,20 @@ public class AdminIT extends ContainerTest {
         assertEquals(text.body(), 400, text.status());
         assertTrue(text.body(), text.body().contains("不是 OSGi 插件包"));
         Http.Answer noHeader = admin.upload("/api/admin/plugins", "p.jar", "application/java-archive",
-                withManifest(jar, a -> a.remove(new Attributes.Name("Shebao-Plugin"))));
+                Jars.withManifest(jar, a -> a.remove(new Attributes.Name("Shebao-Plugin"))));
         assertEquals(noHeader.body(), 400, noHeader.status());
         assertTrue(noHeader.body(), noHeader.body().contains("Shebao-Plugin"));
-        Http.Answer duplicate = admin.upload("/api/admin/plugins", "p.jar", "application/java-archive", withManifest(jar, a -> {
+        Http.Answer duplicate = admin.upload("/api/admin/plugins", "p.jar", "application/java-archive", Jars.withManifest(jar, a -> {
             a.putValue("Shebao-Plugin", "enrol");
             a.putValue("Bundle-SymbolicName", "org.example.enrol");
         }));
         assertEquals(duplicate.body(), 409, duplicate.status());
-        Http.Answer unresolvable = admin.upload("/api/admin/plugins", "p.jar", "application/java-archive", withManifest(jar,
+        Http.Answer unresolvable = admin.upload("/api/admin/plugins", "p.jar", "application/java-archive", Jars.withManifest(jar,
                 a -> a.putValue("Import-Package", a.getValue("Import-Package") + ",org.example.nowhere;version=\"[1,2)\"")));
         assertEquals(unresolvable.body(), 400, unresolvable.status());
         assertTrue(unresolvable.body(), unresolvable.body().contains("org.example.nowhere"));
         // built against the first release's plugin contract (spi 1.x): refused, saying why
-        Http.Answer oldApi = admin.upload("/api/admin/plugins", "p.jar", "application/java-archive", withManifest(jar,
+        Http.Answer oldApi = admin.upload("/api/admin/plugins", "p.jar", "application/java-archive", Jars.withManifest(jar,
                 a -> a.putValue("Import-Package", a.getValue("Import-Package")
                         .replaceAll("org\\.shebao\\.api\\.spi;version=\"\\[2[^)]*\\)\"", "org.shebao.api.spi;version=\"[1.1,2)\""))));
         assertEquals(oldApi.body(), 400, oldApi.status());
@@ -191,7 +167,7 @@ public class AdminIT extends ContainerTest {
         Waits.until("the waiting task decided", 30, () -> other.get("/api/tasks/" + inFlight).json().path("state").asText().equals("APPROVED"));
 
         // upgraded in place
-        byte[] next = withManifest(jar, a -> a.putValue("Bundle-Version", "0.2.0"));
+        byte[] next = Jars.withManifest(jar, a -> a.putValue("Bundle-Version", "0.2.0"));
         Http.Answer upgraded = admin.upload("/api/admin/plugins/" + PILOT, "pilot-0.2.0.jar", "application/java-archive", next, "PUT");
         assertEquals(upgraded.body(), 200, upgraded.status());
         assertEquals("0.2.0", upgraded.json().path("version").asText());
@@ -204,7 +180,7 @@ public class AdminIT extends ContainerTest {
             return false;
         });
         Http.Answer wrong = admin.upload("/api/admin/plugins/" + PILOT, "enrol.jar", "application/java-archive",
-                withManifest(jar, a -> a.putValue("Shebao-Plugin", "enrol")), "PUT");
+                Jars.withManifest(jar, a -> a.putValue("Shebao-Plugin", "enrol")), "PUT");
         assertEquals(400, wrong.status());
         assertEquals("0.2.0", plugin(admin, PILOT).path("version").asText());
 

@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.shebao.api.ShebaoException.Kind;
 import org.shebao.engine.internal.admin.PluginInfos.PluginInfo;
+import org.shebao.engine.internal.schema.UploadMigrations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,20 +33,29 @@ public class PluginDeployer {
 
     private final BundleContext context;
     private final PluginInfos infos;
+    private final UploadMigrations migrations;
     private final Path deploy = Path.of(System.getProperty("karaf.base", "."), "deploy");
 
     @Activate
-    public PluginDeployer(BundleContext context, @Reference PluginInfos infos) {
+    public PluginDeployer(BundleContext context, @Reference PluginInfos infos, @Reference UploadMigrations migrations) {
         this.context = context;
         this.infos = infos;
+        this.migrations = migrations;
     }
 
     Path folder() {
         return deploy;
     }
 
-    /** Writes deploy/<id>.jar, waits for the bundle to start and register a business; undoes it otherwise. */
+    /**
+     * Migrates the plugin's tables (refused, the running version untouched, if its changelog fails), then writes
+     * deploy/<id>.jar, waits for the bundle to start and register a business; undoes it otherwise.
+     */
     PluginInfo deploy(PluginUpload upload, Version replacing) {
+        migrations.migrate(upload.pluginId(), upload.jar()).ifPresent(why -> {
+            throw PluginUpload.refusal(Kind.CONFLICT, "plugin-migration-failed", "admin.plugin.migrationFailed",
+                    upload.pluginId(), why);
+        });
         Path target = deploy.resolve(upload.pluginId() + ".jar");
         try {
             Files.createDirectories(deploy);

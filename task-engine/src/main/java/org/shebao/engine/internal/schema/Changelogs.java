@@ -43,4 +43,13 @@ final class Changelogs {
             }
         });
     }
+
+    /** The innermost cause's message: what the database said. */
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
 }

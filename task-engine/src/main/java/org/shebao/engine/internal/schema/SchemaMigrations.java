@@ -100,7 +100,7 @@ public class SchemaMigrations {
             return schema;
         } catch (Exception e) {
             withdraw(schema);
-            String why = rootMessage(e);
+            String why = Changelogs.rootMessage(e);
             failures.put(bundle.getBundleId(), why);
             LOG.error("Schema {} of bundle {} {} could not be migrated: {}", schema, bundle.getSymbolicName(),
                     bundle.getVersion(), why, e);
@@ -119,13 +119,5 @@ public class SchemaMigrations {
         props.put("osgi.jndi.service.name", JNDI_NAME);
         props.put(SCHEMAS, schemas.toArray(new String[0]));
         return props;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 }
