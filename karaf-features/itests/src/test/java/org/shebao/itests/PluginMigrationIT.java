@@ -75,7 +75,7 @@ public class PluginMigrationIT extends ContainerTest {
                 "application/java-archive", version(pilot, "0.6.0", NOTES.formatted(BROKEN)), "PUT");
         assertEquals(broken.body(), 409, broken.status());
         assertTrue(broken.body(), broken.body().contains("plugin-migration-failed") && broken.body().contains("已整体回滚")
-                && broken.body().contains("SB_NO_SUCH_TABLE"));
+                && broken.body().toUpperCase(java.util.Locale.ROOT).contains("SB_NO_SUCH_TABLE"));
         assertEquals("the running version stays", "0.5.0", plugin(admin).path("version").asText());
         assertFalse("the failed changeset's table was rolled back", exists("SELECT COUNT(*) FROM SB_PILOT_EXTRA"));
         assertFalse("and its column", exists("SELECT DISTRICT FROM SB_PILOT_NOTE"));

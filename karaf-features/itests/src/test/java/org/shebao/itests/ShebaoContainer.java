@@ -67,10 +67,45 @@ public final class ShebaoContainer {
                 editConfigurationFilePut("etc/org.shebao.clock.cfg", "today", TODAY),
                 // the test business plugin (never shipped)
                 CoreOptions.bundle(new File(required("shebao.test.plugin")).toURI().toString()).start()));
+        options.addAll(database());
         for (String vm : vmOptions(karaf)) {
             options.add(new VMOption(vm));
         }
         return options.toArray(Option[]::new);
+    }
+
+    /** The database the suite runs on: {@code -Dshebao.db=postgresql} (a server of the run's own) or Derby. */
+    public static boolean onPostgres() {
+        return "postgresql".equals(System.getProperty("shebao.db"));
+    }
+
+    private static PostgresServer postgres;
+
+    /** On PostgreSQL, a server for this run (stopped when the test JVM exits) and the datasource's lines for it. */
+    private static synchronized List<Option> database() {
+        if (!onPostgres()) {
+            return List.of();
+        }
+        try {
+            if (postgres == null) {
+                postgres = PostgresServer.start("shebao");
+                PostgresServer started = postgres;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        started.close();
+                    } catch (Exception e) {
+                        System.err.println("Could not stop the test PostgreSQL: " + e);
+                    }
+                }));
+            }
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("Could not start the test PostgreSQL server", e);
+        }
+        String cfg = "etc/org.ops4j.datasource-shebao.cfg";
+        return List.of(editConfigurationFilePut(cfg, "osgi.jdbc.driver.name", "PostgreSQL JDBC Driver"),
+                editConfigurationFilePut(cfg, "url", postgres.url("shebao")),
+                editConfigurationFilePut(cfg, "user", PostgresServer.USER),
+                editConfigurationFilePut(cfg, "password", "unused-trust-authentication"));
     }
 
     /** The Java 9+ options that bin/karaf passes and Pax Exam does not. */

@@ -38,6 +38,8 @@ public class AutomaticDecisions {
 
     public static final String SYSTEM = "system";
     private static final Logger LOG = LoggerFactory.getLogger(AutomaticDecisions.class);
+    /** Reviews of one task run again at most this often when what they read changed under them. */
+    private static final int RETRIES = 3;
 
     private final JpaTemplate jpa;
     private final BusinessTypeRegistry types;
@@ -76,14 +78,31 @@ public class AutomaticDecisions {
         ids.forEach(id -> decide(id, node));
     }
 
-    /** Runs the business's automatic review of a claimed task and applies its decision. */
+    /**
+     * Runs the business's automatic review of a claimed task and applies its decision. When another transaction
+     * changed what the review read (a ledger line moved by another task meanwhile: a lock wait on Derby, an
+     * optimistic-lock conflict under PostgreSQL's snapshots), the review runs again on what is now there.
+     */
     public Optional<TaskState> decide(long id, String node) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return decideOnce(id, node);
+            } catch (RuntimeException e) {
+                if (!Transactions.optimisticLock(e) || attempt == RETRIES) {
+                    LOG.debug("Task {} not decided now (attempt {}), left to a later claim: {}", id, attempt, e.toString());
+                    return Optional.empty();
+                }
+            }
+        }
+    }
+
+    private Optional<TaskState> decideOnce(long id, String node) {
         Optional<TaskDto> decided;
         try {
             decided = tx(em -> decideIn(em, id, node));
         } catch (RuntimeException e) {
             if (Transactions.optimisticLock(e)) {
-                return Optional.empty();
+                throw e;
             }
             if (e instanceof ShebaoException refusal) {
                 decided = returnAfterRefusal(id, node, refusal);
