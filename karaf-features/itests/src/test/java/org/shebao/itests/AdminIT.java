@@ -46,11 +46,30 @@ public class AdminIT extends ContainerTest {
     @Inject
     BundleContext context;
 
+    @Inject
+    @org.ops4j.pax.exam.util.Filter("(osgi.jndi.service.name=shebao)")
+    javax.sql.DataSource database;
+
 
 
 
     private static byte[] pilotJar() throws Exception {
         return Files.readAllBytes(Path.of(System.getProperty(ShebaoContainer.PILOT_PLUGIN)));
+    }
+
+    /** Who switched the plugin off for the district, from the database every node reads; "" if it is on. */
+    private String switchedOffBy(String district, String plugin) {
+        try (java.sql.Connection c = database.getConnection(); java.sql.PreparedStatement s = c.prepareStatement(
+                "SELECT CHANGEDBY FROM SB_DISTRICT_SWITCH WHERE DISTRICT = ? AND PLUGINID = ? AND ENABLED = ?")) {
+            s.setString(1, district);
+            s.setString(2, plugin);
+            s.setBoolean(3, false);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "";
+            }
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static List<String> menu(Http http) {
@@ -212,14 +231,8 @@ public class AdminIT extends ContainerTest {
             Waits.until("suspend gone from 江岸区's menu", 10, () -> !menu(jiangan).contains("suspend"));
             assertTrue(menu(hongshan).contains("suspend"));
             assertEquals(404, jiangan.post("/api/tasks", Map.of("businessType", "suspend", "data", Map.of("types", List.of("110")))).status());
-            Waits.until("kept in Config Admin", 10, () -> {
-                try {
-                    Dictionary<String, Object> props = configurations.getConfiguration("org.shebao.enablement", null).getProperties();
-                    return props != null && "suspend".equals(props.get("disabled.420102"));
-                } catch (java.io.IOException e) {
-                    throw new AssertionError(e);
-                }
-            });
+            Waits.until("kept in the database, with who switched it", 10, () -> switchedOffBy("420102", "suspend")
+                    .equals("jiangan-admin"));
             boolean listedOff = false;
             for (JsonNode p : jianganAdmin.get("/api/admin/districts/420102/plugins").json()) {
                 if (p.path("id").asText().equals("suspend")) {

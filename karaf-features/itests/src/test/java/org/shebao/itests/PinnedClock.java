@@ -59,7 +59,7 @@ final class PinnedClock implements AutoCloseable {
     public void close() {
         set(ShebaoContainer.TODAY, "");
         LocalDate today = LocalDate.parse(ShebaoContainer.TODAY);
-        Waits.until("the suite's today again", 10, () -> LocalDate.now(clock).equals(today)
+        Waits.until("the suite's today again", 30, () -> LocalDate.now(clock).equals(today)
                 && LocalTime.now(clock).isAfter(LocalTime.MIN));
     }
 }

@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.shebao.api.ShebaoException.Kind;
 import org.shebao.engine.internal.admin.PluginInfos.PluginInfo;
+import org.shebao.engine.internal.cluster.PluginUploads;
 import org.shebao.engine.internal.plugin.BusinessTypeRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,7 @@ public class PluginAdmin {
     private final BusinessTypeRegistry types;
     private final PluginInfos infos;
     private final PluginDeployer deployer;
+    private final PluginUploads uploads;
     private final Path deploy;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -46,7 +48,8 @@ public class PluginAdmin {
 
     @Activate
     public PluginAdmin(BundleContext context, @Reference BusinessTypeRegistry types, @Reference PluginInfos infos,
-            @Reference PluginDeployer deployer) {
+            @Reference PluginDeployer deployer, @Reference PluginUploads uploads) {
+        this.uploads = uploads;
         this.context = context;
         this.types = types;
         this.infos = infos;
@@ -55,7 +58,7 @@ public class PluginAdmin {
     }
 
     /** Installs a new plugin from an uploaded bundle jar (or a kar holding one). */
-    public synchronized PluginInfo install(byte[] file) {
+    public synchronized PluginInfo install(byte[] file, String actor) {
         PluginUpload upload = checked(file);
         if (infos.bundle(upload.pluginId()).isPresent()) {
             throw PluginUpload.refusal(Kind.CONFLICT, "plugin-exists", "admin.plugin.exists", upload.pluginId());
@@ -68,11 +71,17 @@ public class PluginAdmin {
             throw PluginUpload.refusal(Kind.CONFLICT, "plugin-duplicate-bundle", "admin.plugin.duplicateBundle",
                     upload.symbolicName());
         }
-        return deployer.deploy(upload, null);
+        return recorded(deployer.deploy(upload, null), upload, actor);
+    }
+
+    /** The upload runs here: recorded in the database, from where every other node takes it. */
+    private PluginInfo recorded(PluginInfo info, PluginUpload upload, String actor) {
+        uploads.uploaded(upload.pluginId(), upload.symbolicName(), upload.version().toString(), upload.jar(), actor);
+        return info;
     }
 
     /** Replaces a plugin by a new version of it (same plugin id); refused uploads leave the old one in place. */
-    public synchronized PluginInfo upgrade(String id, byte[] file) {
+    public synchronized PluginInfo upgrade(String id, byte[] file, String actor) {
         PluginUpload upload = checked(file);
         if (!upload.pluginId().equals(id)) {
             throw PluginUpload.refusal(Kind.BAD_INPUT, "plugin-other-id", "admin.plugin.otherId", upload.pluginId(), id);
@@ -88,7 +97,7 @@ public class PluginAdmin {
             uninstallFeature(feature(id), current);
         }
         try {
-            return deployer.deploy(upload, current.getVersion());
+            return recorded(deployer.deploy(upload, current.getVersion()), upload, actor);
         } catch (RuntimeException e) {
             if (fromFeature) {
                 installFeature(feature(id));
@@ -98,9 +107,15 @@ public class PluginAdmin {
     }
 
     /** Takes a plugin out; its tasks stay and wait for it. */
-    public synchronized void remove(String id) {
+    public synchronized void remove(String id, String actor) {
         Bundle b = infos.bundle(id).orElseThrow(() -> PluginUpload.refusal(Kind.NOT_FOUND, "plugin-missing",
                 "admin.plugin.missing", id));
+        takeOut(id, b);
+        uploads.removed(id, b.getSymbolicName(), b.getVersion().toString(), actor);
+    }
+
+    /** Takes the plugin's bundle out of this node (its deploy/ jar or its feature). */
+    void takeOut(String id, Bundle b) {
         if (PluginInfos.source(b).equals("upload")) {
             try {
                 Files.deleteIfExists(deploy.resolve(id + ".jar"));
@@ -115,7 +130,7 @@ public class PluginAdmin {
     }
 
     /** A shipped plugin's feature: the plugin's artifactId, {@code shebao-plugin-<id>}. */
-    private static String feature(String id) {
+    static String feature(String id) {
         return "shebao-plugin-" + id;
     }
 
@@ -126,7 +141,7 @@ public class PluginAdmin {
         return upload;
     }
 
-    private void uninstallFeature(String feature, Bundle b) {
+    void uninstallFeature(String feature, Bundle b) {
         FeaturesService fs = features;
         try {
             if (fs != null && fs.isInstalled(fs.getFeature(feature))) {

@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.shebao.engine.internal.cluster.Throttles;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -66,12 +67,12 @@ public class Certificates {
 
     @Activate
     public Certificates(@Reference(target = "(osgi.unit.name=shebao-engine)") JpaTemplate jpa, @Reference Records records,
-            @Reference Clock clock, Config config) {
+            @Reference Clock clock, @Reference Throttles throttles, Config config) {
         this.jpa = jpa;
         this.records = records;
         this.clock = clock;
         this.config = config;
-        this.limiter = new VerifyLimiter(clock);
+        this.limiter = new VerifyLimiter(throttles);
     }
 
     @Modified

@@ -2,6 +2,7 @@ package org.shebao.engine.internal.records;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,6 +12,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.shebao.engine.internal.cluster.JobRuns;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -48,13 +50,17 @@ public class LedgerJob {
     private final RecordsService records;
     private final Rerating rerating;
     private final Clock clock;
+    private final JobRuns runs;
+    private final int intervalMinutes;
     private final ScheduledExecutorService timer;
     private volatile LocalDate lastDay;
 
     @Activate
     public LedgerJob(@Reference RecordsService records, @Reference Rerating rerating, @Reference Clock clock,
-            Config config) {
+            @Reference JobRuns runs, Config config) {
         this.records = records;
+        this.runs = runs;
+        this.intervalMinutes = Math.max(1, config.intervalMinutes());
         this.rerating = rerating;
         this.clock = clock;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -80,10 +86,21 @@ public class LedgerJob {
         timer.shutdownNow();
     }
 
+    /**
+     * A timed run. The first after this node's start always runs (it brings the ledgers up to this node's rates);
+     * later ones once per period across nodes: the day for the run at midnight, the interval's slot otherwise.
+     */
     private void scheduled() {
         try {
             LocalDate today = LocalDate.now(clock);
+            boolean first = lastDay == null;
+            boolean newDay = !first && !today.equals(lastDay);
             lastDay = today;
+            LocalTime time = LocalTime.now(clock);
+            String period = newDay ? today.toString() : today + "/" + (time.getHour() * 60 + time.getMinute()) / intervalMinutes;
+            if (!first && !runs.claim("ledger", period)) {
+                return;
+            }
             Result r = run(today);
             LOG.info("Ledger job for {}: {} persons, {} lines changed, {} failed, {} re-rated", r.day(), r.persons(),
                     r.changed(), r.failed(), r.rerated());

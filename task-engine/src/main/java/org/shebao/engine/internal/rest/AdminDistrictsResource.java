@@ -1,6 +1,6 @@
 package org.shebao.engine.internal.rest;
 
-import java.io.IOException;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 
@@ -84,8 +84,8 @@ public class AdminDistrictsResource {
     @PUT
     @Path("{code}/plugins/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Switch enable(@PathParam("code") String code, @PathParam("id") String id, Switch body) throws IOException {
-        districtAdmin(code);
+    public Switch enable(@PathParam("code") String code, @PathParam("id") String id, Switch body) throws SQLException {
+        Account caller = districtAdmin(code);
         if (body == null || body.enabled() == null) {
             throw new ShebaoException(Kind.BAD_INPUT, "enabled-required", Messages.text("admin.enabled.required"),
                     List.of(new FieldError("enabled", Messages.text("admin.enabled.required"))));
@@ -93,7 +93,7 @@ public class AdminDistrictsResource {
         if (plugins.find(id).isEmpty() && types.find(id).isEmpty()) {
             throw new ShebaoException(Kind.NOT_FOUND, "plugin-missing", Messages.text("admin.plugin.missing", id));
         }
-        enablement.set(code, id, body.enabled());
+        enablement.set(code, id, body.enabled(), caller.login());
         return new Switch(code, id, body.enabled());
     }
 

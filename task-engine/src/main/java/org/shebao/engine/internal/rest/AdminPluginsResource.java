@@ -26,6 +26,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.shebao.api.ShebaoException;
+import org.shebao.api.account.Account;
 import org.shebao.api.ShebaoException.FieldError;
 import org.shebao.api.ShebaoException.Kind;
 import org.shebao.api.account.Role;
@@ -67,23 +68,23 @@ public class AdminPluginsResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response install(MultipartBody body) throws IOException {
-        Callers.require(security, Role.ADMIN);
-        return Response.status(Response.Status.CREATED).entity(admin.install(file(body))).build();
+        Account caller = Callers.require(security, Role.ADMIN);
+        return Response.status(Response.Status.CREATED).entity(admin.install(file(body), caller.login())).build();
     }
 
     @PUT
     @Path("{id}")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public PluginInfo upgrade(@PathParam("id") String id, MultipartBody body) throws IOException {
-        Callers.require(security, Role.ADMIN);
-        return admin.upgrade(id, file(body));
+        Account caller = Callers.require(security, Role.ADMIN);
+        return admin.upgrade(id, file(body), caller.login());
     }
 
     @DELETE
     @Path("{id}")
     public Response remove(@PathParam("id") String id) {
-        Callers.require(security, Role.ADMIN);
-        admin.remove(id);
+        Account caller = Callers.require(security, Role.ADMIN);
+        admin.remove(id, caller.login());
         return Response.noContent().build();
     }
 

@@ -22,6 +22,7 @@ import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.shebao.engine.internal.cluster.ClientAddresses;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
@@ -66,8 +67,12 @@ public class CertificateResource {
     private final Certificates certificates;
     private final Districts districts;
 
+    private final ClientAddresses addresses;
+
     @Activate
-    public CertificateResource(@Reference Certificates certificates, @Reference Districts districts) {
+    public CertificateResource(@Reference Certificates certificates, @Reference Districts districts,
+            @Reference ClientAddresses addresses) {
+        this.addresses = addresses;
         this.certificates = certificates;
         this.districts = districts;
     }
@@ -85,7 +90,7 @@ public class CertificateResource {
     @GET
     @Path("{code}")
     public Response verify(@PathParam("code") String code, @Context HttpServletRequest http, @Context HttpHeaders headers) {
-        certificates.countVerification(http.getRemoteAddr());
+        certificates.countVerification(addresses.of(http.getRemoteAddr(), http.getHeader("X-Forwarded-For")));
         Issued c = certificates.find(code).orElseThrow(NotFoundException::new);
         Locale locale = Languages.of(headers);
         CacheControl noStore = new CacheControl();

@@ -21,6 +21,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.shebao.engine.internal.plugin.BusinessTypeRegistry;
+import org.shebao.engine.internal.task.ApprovalPipeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,11 +40,22 @@ public class HealthResource {
     public record Health(String status, String database, List<PluginInfo> plugins) {
     }
 
+    /** Readiness: migrations are done whenever this resource exists (it needs the engine's unit). */
+    public record Readiness(String status, String database, String migrations, String pipeline) {
+    }
+
+    /** Liveness. */
+    public record Liveness(String status) {
+    }
+
     /** A business type present now. */
     public record PluginInfo(String id, String version) {
     }
 
     private final BusinessTypeRegistry businessTypes;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ApprovalPipeline pipeline;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             target = "(osgi.jndi.service.name=shebao)")
@@ -67,6 +79,30 @@ public class HealthResource {
         List<PluginInfo> plugins = businessTypes.all().stream().map(t -> new PluginInfo(t.id(), t.version())).toList();
         String up = database ? "UP" : "DOWN";
         return Response.status(database ? 200 : 503).entity(new Health(up, up, plugins)).build();
+    }
+
+    /**
+     * {@code GET /api/health/ready}, for load balancers: 200 when this node can serve (database reachable,
+     * migrations done, the approval pipeline running), else 503.
+     */
+    @GET
+    @Path("ready")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response ready() {
+        boolean database = databaseUp();
+        ApprovalPipeline p = pipeline;
+        boolean working = p != null && p.running();
+        boolean ready = database && working;
+        return Response.status(ready ? 200 : 503).entity(new Readiness(ready ? "UP" : "DOWN", database ? "UP" : "DOWN",
+                "UP", working ? "UP" : "DOWN")).build();
+    }
+
+    /** {@code GET /api/health/live}: 200 while this JVM answers HTTP at all (restart it otherwise). */
+    @GET
+    @Path("live")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response live() {
+        return Response.ok(new Liveness("UP")).build();
     }
 
     private boolean databaseUp() {

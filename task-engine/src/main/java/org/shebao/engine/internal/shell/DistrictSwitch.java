@@ -24,7 +24,7 @@ abstract class DistrictSwitch implements Action {
         if (!district.matches("\\d{6}")) {
             return "A district code has six digits: " + district;
         }
-        enablement.set(district, plugin, on());
+        enablement.set(district, plugin, on(), "shell");
         return plugin + (on() ? " switched on for " : " switched off for ") + district;
     }
 }

@@ -1,17 +1,11 @@
 package org.shebao.engine.internal.task;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.osgi.framework.BundleContext;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
@@ -19,6 +13,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.shebao.engine.internal.cluster.Node;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * task), run the business's automatic review and decide. Nodes and workers share nothing in memory;
  * after a crash, a node voids its own claims at start and others take over expired leases.
  */
-@Component(immediate = true, configurationPid = ReviewConfig.PID, service = EventHandler.class,
+@Component(immediate = true, configurationPid = ReviewConfig.PID, service = {EventHandler.class, ApprovalPipeline.class},
         property = EventConstants.EVENT_TOPIC + "=" + TaskEvents.TOPIC_PREFIX + "SUBMITTED")
 @Designate(ocd = ReviewConfig.class)
 public class ApprovalPipeline implements EventHandler {
@@ -47,7 +42,7 @@ public class ApprovalPipeline implements EventHandler {
     private final AtomicInteger next = new AtomicInteger();
 
     @Activate
-    public ApprovalPipeline(@Reference Claims claims, @Reference AutomaticDecisions decisions, BundleContext context,
+    public ApprovalPipeline(@Reference Claims claims, @Reference AutomaticDecisions decisions, @Reference Node self,
             ReviewConfig config) {
         this.claims = claims;
         this.decisions = decisions;
@@ -58,7 +53,7 @@ public class ApprovalPipeline implements EventHandler {
         AtomicInteger count = new AtomicInteger();
         this.executor = new ScheduledThreadPoolExecutor(workers,
                 r -> new Thread(r, "shebao-review-" + count.incrementAndGet()));
-        String node = nodeId(context);
+        String node = self.id();
         for (int i = 1; i <= workers; i++) {
             String worker = node + "/" + i;
             workerIds.add(worker);
@@ -71,6 +66,11 @@ public class ApprovalPipeline implements EventHandler {
                     TimeUnit.MILLISECONDS);
         }
         LOG.info("Approval pipeline: {} worker(s) on node {}", workers, node);
+    }
+
+    /** True while the workers are scheduled (for readiness). */
+    public boolean running() {
+        return !executor.isShutdown();
     }
 
     @Deactivate
@@ -110,23 +110,6 @@ public class ApprovalPipeline implements EventHandler {
             LOG.warn("Approval worker {}: {}", worker, e.toString());
         } finally {
             busy.set(false);
-        }
-    }
-
-    /** A node id kept in the data folder, so that a restarted node recognises its own claims. */
-    private static String nodeId(BundleContext context) {
-        String data = context.getProperty("karaf.data");
-        Path file = Path.of(data == null ? "." : data, "shebao", "node-id");
-        try {
-            if (Files.exists(file)) {
-                return Files.readString(file, StandardCharsets.UTF_8).trim();
-            }
-            Files.createDirectories(file.getParent());
-            String id = "node-" + UUID.randomUUID().toString().substring(0, 8);
-            Files.writeString(file, id, StandardCharsets.UTF_8);
-            return id;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot keep the node id in " + file, e);
         }
     }
 }

@@ -1,0 +1,143 @@
+package org.shebao.engine.internal.cluster;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Live events across nodes through PostgreSQL's {@code LISTEN/NOTIFY}: what this node publishes for browsers (task
+ * transitions, plugins' notices, payments) is sent on the channel {@code shebao_events}; what other nodes send is
+ * posted on this node's EventAdmin with {@code shebao.remote = true} (and never sent on again), so that a browser
+ * connected to node B hears the decision that node A's worker made, and B's workers wake for tasks submitted on A.
+ * On Derby (one node) it does nothing.
+ */
+@Component(immediate = true, property = {EventConstants.EVENT_TOPIC + "=shebao/task/*",
+        EventConstants.EVENT_TOPIC + "=shebao/console/*", EventConstants.EVENT_TOPIC + "=shebao/payment/*"})
+public class ClusterEvents implements EventHandler {
+
+    public static final String REMOTE = "shebao.remote";
+    static final String CHANNEL = "shebao_events";
+    /** PostgreSQL's limit for a notification's payload is 8000 bytes. */
+    private static final int MAX_PAYLOAD = 7900;
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterEvents.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What travels: the sending node, the topic, the event's plain properties. */
+    record Message(String node, String topic, Map<String, Object> properties) {
+    }
+
+    private final ClusterDatabase database;
+    private final EventAdmin events;
+    private final String node;
+    private final Thread listener;
+    private volatile boolean running = true;
+
+    @Activate
+    public ClusterEvents(@Reference ClusterDatabase database, @Reference EventAdmin events, @Reference Node node) {
+        this.database = database;
+        this.events = events;
+        this.node = node.id();
+        this.listener = new Thread(this::listen, "shebao-cluster-events");
+        listener.setDaemon(true);
+        if (database.postgres()) {
+            listener.start();
+        }
+    }
+
+    @Deactivate
+    void stop() throws InterruptedException {
+        running = false;
+        listener.interrupt();
+        listener.join(5_000);
+    }
+
+    @Override
+    public void handleEvent(Event event) {
+        if (!database.postgres() || Boolean.TRUE.equals(event.getProperty(REMOTE))) {
+            return;
+        }
+        Map<String, Object> plain = new HashMap<>();
+        for (String name : event.getPropertyNames()) {
+            Object value = event.getProperty(name);
+            if (!name.equals(EventConstants.EVENT_TOPIC) && (value instanceof String || value instanceof Number
+                    || value instanceof Boolean)) {
+                plain.put(name, value);
+            }
+        }
+        try {
+            String payload = JSON.writeValueAsString(new Message(node, event.getTopic(), plain));
+            if (payload.length() > MAX_PAYLOAD) {
+                LOG.warn("Event {} too large to cross nodes ({} characters)", event.getTopic(), payload.length());
+                return;
+            }
+            database.query("SELECT pg_notify(?, ?)", rs -> null, CHANNEL, payload);
+        } catch (Exception e) {
+            LOG.warn("Event {} not sent to the other nodes: {}", event.getTopic(), e.toString());
+        }
+    }
+
+    private void listen() {
+        while (running) {
+            try (Connection c = database.dataSource().getConnection()) {
+                c.setAutoCommit(true);
+                try (Statement s = c.createStatement()) {
+                    s.execute("LISTEN " + CHANNEL);
+                }
+                PGConnection pg = c.unwrap(PGConnection.class);
+                LOG.info("Listening to the other nodes' events on {}", CHANNEL);
+                while (running) {
+                    PGNotification[] received = pg.getNotifications(1_000);
+                    if (received != null) {
+                        for (PGNotification n : received) {
+                            deliver(n.getParameter());
+                        }
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (running) {
+                    LOG.warn("Cross-node events interrupted, listening again in 2 s: {}", e.toString());
+                    pause();
+                }
+            }
+        }
+    }
+
+    private void deliver(String payload) {
+        try {
+            Message m = JSON.readValue(payload, new TypeReference<Message>() { });
+            if (!node.equals(m.node())) {
+                Map<String, Object> properties = new HashMap<>(m.properties());
+                properties.put(REMOTE, Boolean.TRUE);
+                events.postEvent(new Event(m.topic(), properties));
+            }
+        } catch (Exception e) {
+            LOG.warn("Unreadable cross-node event ignored: {}", e.toString());
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
