@@ -126,6 +126,7 @@ public class ClusterEvents implements EventHandler {
             if (!node.equals(m.node())) {
                 Map<String, Object> properties = new HashMap<>(m.properties());
                 properties.put(REMOTE, Boolean.TRUE);
+                LOG.debug("Event {} from {}: id={}", m.topic(), m.node(), m.properties().get("id"));
                 events.postEvent(new Event(m.topic(), properties));
             }
         } catch (Exception e) {
