@@ -24,6 +24,7 @@ final class BenchClient {
 
     BenchClient(BenchHttp http, String idNumber, List<String> types) {
         this.http = http;
+        this.approvedAt = new HashMap<>();
         this.idNumber = idNumber;
         this.types = types;
         this.open = new long[types.size()];
@@ -37,11 +38,27 @@ final class BenchClient {
         return r.statusCode() == 200;
     }
 
+    String cookie() {
+        return cookie;
+    }
+
+    /** Logs in and listens to the caller's events. */
+    boolean start() throws IOException, InterruptedException {
+        if (!login()) {
+            return false;
+        }
+        http.events(cookie, this::heard);
+        return connected.await(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     void loop(AtomicInteger remaining, ConcurrentLinkedQueue<Long> saves, ConcurrentLinkedQueue<Long> submits,
-            ConcurrentLinkedQueue<Long> decisions) throws Exception {
+            ConcurrentLinkedQueue<Long> decisions, Pacer pacer) throws Exception {
         int type = 0;
         while (remaining.getAndDecrement() > 0) {
             awaitApproved(type, decisions);
+            if (pacer != null) {
+                pacer.await();
+            }
             long t0 = System.nanoTime();
             HttpResponse<String> saved = http.send(cookie, "POST", "/api/tasks", "{\"businessType\":\"" + name(type)
                     + "\",\"data\":{\"name\":\"压测\",\"outcome\":\"approve\"}}");
@@ -64,43 +81,55 @@ final class BenchClient {
     }
 
     /**
-     * Before a business type is used again, its previous task must be approved (one open task per business).
-     * Approvals are learnt in bulk from the done list (newest first), one request for many tasks.
+     * Before a business type is used again, its previous task must be approved (one open task per business). The
+     * approval is observed as the console observes it, on the caller's server-sent event stream (its arrival time
+     * is the decision's); a task not heard of within 30 s is asked for directly.
      */
     private void awaitApproved(int type, ConcurrentLinkedQueue<Long> decisions) throws Exception {
-        while (open[type] != 0) {
-            HttpResponse<String> r = http.send(cookie, "GET", "/api/tasks?list=done&page=0&size=100", null);
-            check(r, 200);
+        long id = open[type];
+        if (id == 0) {
+            return;
+        }
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        Long at;
+        synchronized (approvedAt) {
+            while ((at = approvedAt.remove(id)) == null && System.nanoTime() < deadline) {
+                approvedAt.wait(100);
+            }
+        }
+        if (at == null) {
+            HttpResponse<String> one = http.send(cookie, "GET", "/api/tasks/" + id, null);
+            check(one, 200);
+            if (!"APPROVED".equals(JSON.readTree(one.body()).path("state").asText())) {
+                throw new IllegalStateException("task " + id + " not approved after 30 s: " + one.body());
+            }
+            at = System.nanoTime();
+        }
+        decisions.add(at - submittedAt[type]);
+        open[type] = 0;
+    }
+
+    /** Approval times of the citizen's tasks, as the event stream tells them (shared by the citizen's clients). */
+    private final Map<Long, Long> approvedAt;
+
+    private final java.util.concurrent.CountDownLatch connected = new java.util.concurrent.CountDownLatch(1);
+
+    private void heard(String line) {
+        if (line.startsWith(":")) {
+            connected.countDown(); // the stream's first comment: subscribed
+        }
+        java.util.regex.Matcher m = APPROVED.matcher(line);
+        if (line.startsWith("data:") && m.find()) {
             long now = System.nanoTime();
-            Map<Long, Integer> index = new HashMap<>();
-            for (int t = 0; t < open.length; t++) {
-                if (open[t] != 0) {
-                    index.put(open[t], t);
-                }
-            }
-            for (JsonNode item : JSON.readTree(r.body()).path("items")) {
-                Integer t = index.get(item.path("id").asLong());
-                if (t != null && "APPROVED".equals(item.path("state").asText())) {
-                    decisions.add(now - submittedAt[t]);
-                    open[t] = 0;
-                }
-            }
-            if (open[type] != 0) {
-                // older than the newest page: ask for that task itself
-                HttpResponse<String> one = http.send(cookie, "GET", "/api/tasks/" + open[type], null);
-                check(one, 200);
-                String state = JSON.readTree(one.body()).path("state").asText();
-                if ("APPROVED".equals(state)) {
-                    decisions.add(System.nanoTime() - submittedAt[type]);
-                    open[type] = 0;
-                } else if (!"SUBMITTED".equals(state)) {
-                    throw new IllegalStateException("task " + open[type] + " ended " + state);
-                } else {
-                    Thread.sleep(100);
-                }
+            synchronized (approvedAt) {
+                approvedAt.put(Long.parseLong(m.group(1)), now);
+                approvedAt.notifyAll();
             }
         }
     }
+
+    private static final java.util.regex.Pattern APPROVED = java.util.regex.Pattern.compile(
+            "\"id\":(\\d+),\"state\":\"APPROVED\"");
 
     private String name(int type) {
         return types.get(type);

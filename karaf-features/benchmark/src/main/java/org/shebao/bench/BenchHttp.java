@@ -29,4 +29,12 @@ final class BenchHttp {
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
+
+    /** Opens the caller's server-sent event stream; each line goes to the consumer until the stream ends. */
+    void events(String cookie, java.util.function.Consumer<String> lines) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/events"))
+                .header("Accept", "text/event-stream").header("Cookie", cookie).GET().build();
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(response -> response.body().forEach(lines));
+    }
 }

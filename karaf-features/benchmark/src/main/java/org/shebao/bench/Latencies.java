@@ -11,6 +11,13 @@ final class Latencies {
     private Latencies() {
     }
 
+    /** "p50 / p99" in ms. */
+    static String summary(Collection<Long> nanos) {
+        List<Long> sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        return String.format("%.0f / %.0f ms", at(sorted, 0.50), at(sorted, 0.99));
+    }
+
     static void print(String what, Collection<Long> nanos) {
         List<Long> sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);

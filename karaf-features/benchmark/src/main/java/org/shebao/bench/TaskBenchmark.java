@@ -24,6 +24,9 @@ public final class TaskBenchmark {
     private static final int TYPES = 201;
     private static final int CLIENTS_PER_CITIZEN = Integer.getInteger("bench.clientsPerCitizen", 2);
     private static final int PORT = 8189;
+    private static final int READS_PER_SECOND = 500;
+    private static final int READ_SECONDS = 20;
+    private static final int READ_CONNECTIONS = 200;
 
     private final BenchHttp http = new BenchHttp(PORT);
 
@@ -33,10 +36,29 @@ public final class TaskBenchmark {
         Path run = Path.of(args[2]);
         int tasks = args.length > 3 ? Integer.parseInt(args[3]) : 10_000;
         int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 1_000;
-        new TaskBenchmark().run(dist, plugin, run, tasks, warmup);
+        List<String> table = new ArrayList<>();
+        table.add(String.format("| %-34s | %7s | %-15s | %-15s | %-17s |", "database, load", "tasks/s",
+                "save p50/p99", "submit p50/p99", "submit→decided"));
+        table.add("|" + "-".repeat(36) + "|---------|-----------------|-----------------|-------------------|");
+        TaskBenchmark bench = new TaskBenchmark();
+        table.addAll(bench.run("Derby", dist, plugin, run, tasks, warmup, null,
+                Double.parseDouble(System.getProperty("bench.rate.derby", "150"))));
+        if (!Boolean.getBoolean("bench.derbyOnly") && PostgresServer.installed()) {
+            try (PostgresServer postgres = PostgresServer.start("shebao", true)) {
+                table.addAll(bench.run("PostgreSQL", dist, plugin, run, tasks, warmup, postgres,
+                        Double.parseDouble(System.getProperty("bench.rate.postgres", "112"))));
+            }
+        }
+        System.out.printf("%nShebao over HTTP, %d tasks after %d warm-up, %d clients; targets: Derby >= 150/s,"
+                + " PostgreSQL >= 112/s, submit→decided p50 <= 300 ms and p99 <= 2 s at that rate; reads at 500/s:"
+                + " p99 <= 50 ms, no timeouts (the reads' row: reads/s answered, p50/p99 from when each was due)%n",
+                tasks, warmup, CITIZENS.length * CLIENTS_PER_CITIZEN);
+        table.forEach(System.out::println);
     }
 
-    private void run(Path dist, Path plugin, Path run, int tasks, int warmup) throws Exception {
+    /** Both drives on one database: as fast as the clients go (closed loop), then paced at the target rate. */
+    private List<String> run(String database, Path dist, Path plugin, Path run, int tasks, int warmup,
+            PostgresServer postgres, double rate) throws Exception {
         new ProcessBuilder("rm", "-rf", run.toString()).inheritIO().start().waitFor();
         new ProcessBuilder("cp", "-a", dist.toString(), run.toString()).inheritIO().start().waitFor();
         // the shipped pipeline settings, but no review delay (-Dbench.review="workers = 1\nbatchSize = 50" to try others)
@@ -44,20 +66,46 @@ public final class TaskBenchmark {
                 "delaySeconds = 0\n" + System.getProperty("bench.review", "").replace("\\n", "\n") + "\n");
         Files.writeString(run.resolve("etc/org.ops4j.pax.web.cfg"),
                 Files.readString(run.resolve("etc/org.ops4j.pax.web.cfg")).replace("8181", Integer.toString(PORT)));
+        if (postgres != null) {
+            Path cfg = run.resolve("etc/org.ops4j.datasource-shebao.cfg");
+            Files.writeString(cfg, Files.readString(cfg).replaceAll("(?m)^(osgi.jdbc.driver.name|url) *=.*$", "")
+                    + "\nosgi.jdbc.driver.name = PostgreSQL JDBC Driver\nurl = " + postgres.url("shebao")
+                    + "\nuser = " + PostgresServer.USER + "\npassword = trust\n");
+        }
         Files.copy(plugin, run.resolve("deploy").resolve(plugin.getFileName()));
         ProcessBuilder karaf = new ProcessBuilder("bin/karaf", "server").directory(run.toFile())
                 .redirectErrorStream(true).redirectOutput(run.resolve("console.log").toFile());
         karaf.environment().put("KARAF_EXEC", "exec");
         karaf.environment().put("SSH_PORT", "0");
+        if (Boolean.getBoolean("bench.jfr")) {
+            // a profile of the whole run (-Dbench.jfr=true): jfr print --events jdk.ExecutionSample run/bench.jfr
+            karaf.environment().put("EXTRA_JAVA_OPTS", "-XX:StartFlightRecording=filename="
+                    + run.toAbsolutePath().resolve("bench-" + database + ".jfr") + ",settings=profile,dumponexit=true");
+        }
         Process process = karaf.start();
         try {
             awaitReady();
-            System.out.printf("Karaf up (Derby embedded, default durability). Warm-up: %d tasks%n", warmup);
-            drive(warmup, false);
-            System.out.printf("Measured: %d tasks, %d concurrent clients (%d per demo citizen, each cycling its own"
-                    + " share of %d test business types)%n", tasks, CITIZENS.length * CLIENTS_PER_CITIZEN,
+            System.out.printf("%s: Karaf up. Warm-up: %d tasks%n", database, warmup);
+            drive(warmup, false, null);
+            System.out.printf("%s, closed loop: %d tasks, %d concurrent clients (%d per demo citizen, each cycling its"
+                    + " own share of %d test business types)%n", database, tasks, CITIZENS.length * CLIENTS_PER_CITIZEN,
                     CLIENTS_PER_CITIZEN, TYPES);
-            drive(tasks, true);
+            Run closed = drive(tasks, true, null);
+            System.out.printf("%s, paced: %d tasks offered at %.0f/s (open loop)%n", database, tasks, rate);
+            Run paced = drive(tasks, true, new Pacer(rate));
+            List<String> cookies = new ArrayList<>();
+            for (String citizen : CITIZENS) {
+                BenchClient reader = new BenchClient(http, citizen, List.of());
+                reader.login();
+                cookies.add(reader.cookie());
+            }
+            System.out.printf("%s, reads: GET /api/tasks?list=done at %d/s for %d s on up to %d connections%n", database,
+                    READS_PER_SECOND, READ_SECONDS, READ_CONNECTIONS);
+            ReadLoad.run(PORT, cookies, READS_PER_SECOND, 5, READ_CONNECTIONS); // warm-up, not counted
+            ReadLoad.Result reads = ReadLoad.run(PORT, cookies, READS_PER_SECOND, READ_SECONDS, READ_CONNECTIONS);
+            return List.of(closed.row(database + ", as fast as it goes"),
+                    paced.row(String.format("%s, offered %.0f/s", database, rate)),
+                    reads.row(String.format("%s, reads offered %d/s", database, READS_PER_SECOND)));
         } finally {
             process.destroy();
             process.waitFor();
@@ -87,7 +135,7 @@ public final class TaskBenchmark {
         throw new IllegalStateException("Karaf did not become ready");
     }
 
-    private void drive(int total, boolean report) throws Exception {
+    private Run drive(int total, boolean report, Pacer pacer) throws Exception {
         ConcurrentLinkedQueue<Long> saves = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> submits = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> decisions = new ConcurrentLinkedQueue<>();
@@ -103,10 +151,10 @@ public final class TaskBenchmark {
                 }
                 futures.add(pool.submit(() -> {
                     BenchClient client = new BenchClient(http, citizen, types);
-                    if (!client.login()) {
+                    if (!client.start()) {
                         throw new IllegalStateException("demo citizen " + citizen + " cannot log in");
                     }
-                    client.loop(remaining, saves, submits, decisions);
+                    client.loop(remaining, saves, submits, decisions, pacer);
                     return null;
                 }));
             }
@@ -120,7 +168,8 @@ public final class TaskBenchmark {
             System.out.printf("Completed (approved) tasks: %d in %.1f s = %.1f tasks/s%n", total, seconds, total / seconds);
             Latencies.print("save   (POST /api/tasks)        ", saves);
             Latencies.print("submit (POST /api/tasks/{id}/submit)", submits);
-            Latencies.print("submit -> APPROVED (observed)  ", decisions);
+            Latencies.print("submit -> APPROVED (heard, SSE)", decisions);
         }
+        return new Run(total / seconds, saves, submits, decisions);
     }
 }

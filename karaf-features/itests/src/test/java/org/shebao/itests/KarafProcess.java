@@ -186,12 +186,7 @@ public final class KarafProcess implements AutoCloseable {
     }
 
     private static String run(List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IOException(String.join(" ", command) + " failed: " + out);
-        }
-        return out;
+        return org.shebao.bench.PostgresServer.run(command);
     }
 
     private static String runAllowingFailure(List<String> command) throws IOException, InterruptedException {

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 
 import org.junit.Assume;
 import org.junit.Test;
+import org.shebao.bench.PostgresServer;
 
 /**
  * The proof of "past one machine": two nodes ({@code bin/karaf server}, each its own copy of the distribution) on one

@@ -17,6 +17,7 @@ import org.ops4j.pax.exam.CoreOptions;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.options.extra.VMOption;
+import org.shebao.bench.PostgresServer;
 
 /**
  * Pax Exam configuration that boots the project's own assembled distribution (not a stock Karaf),

@@ -1,4 +1,4 @@
-package org.shebao.itests;
+package org.shebao.bench;
 
 import java.io.File;
 import java.io.IOException;
@@ -11,7 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * A PostgreSQL server of the tests' own: Debian's {@code postgresql} binaries (installed by
+ * A PostgreSQL server of the tests' and the benchmark's own: Debian's {@code postgresql} binaries (installed by
  * {@code scripts/install-test-deps}), a fresh cluster in a temporary folder on a free loopback port, trust
  * authentication for the user {@code shebao}, stopped on {@link #close()}. {@code initdb} refuses to run as root, so
  * as root (CI) the cluster is made and run as the {@code postgres} user with {@code runuser}.
@@ -30,20 +30,28 @@ public final class PostgresServer implements AutoCloseable {
         this.port = port;
     }
 
-    /** Makes and starts a cluster, with one database {@code database}. */
+    /** Makes and starts a cluster for tests (no fsync: nothing here outlives the run), with one database. */
     public static PostgresServer start(String database) throws IOException, InterruptedException {
+        return start(database, false);
+    }
+
+    /**
+     * Makes and starts a cluster with one database; {@code durable}: PostgreSQL's default durability (fsync,
+     * synchronous commit), as the benchmark measures it.
+     */
+    public static PostgresServer start(String database, boolean durable) throws IOException, InterruptedException {
         Path bin = binaries();
         Path dir = Files.createTempDirectory("shebao-pg-");
         if (root()) {
             run(List.of("chown", "postgres", dir.toString()));
         }
-        PostgresServer server = new PostgresServer(bin, dir, ShebaoContainer.freePort());
+        PostgresServer server = new PostgresServer(bin, dir, freePort());
         server.asOwner(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-U", USER,
                 "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8");
         server.asOwner(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l",
                 dir.resolve("server.log").toString(), "-w", "-t", "60", "-o",
                 "-p " + server.port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c max_connections=200"
-                        + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off", "start");
+                        + (durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"), "start");
         server.createDatabase(database);
         return server;
     }
@@ -71,6 +79,13 @@ public final class PostgresServer implements AutoCloseable {
     public void close() throws IOException, InterruptedException {
         asOwner(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "stop");
         run(List.of("rm", "-rf", dir.toString()));
+    }
+
+    /** A port free on this machine now. */
+    public static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     /** True when Debian's PostgreSQL server binaries are installed. */
@@ -104,7 +119,8 @@ public final class PostgresServer implements AutoCloseable {
                 .trim().equals("0");
     }
 
-    private static String run(List<String> command) throws IOException, InterruptedException {
+    /** Runs a command to its end and answers its output; an exit code other than 0 is an IOException. */
+    public static String run(List<String> command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
