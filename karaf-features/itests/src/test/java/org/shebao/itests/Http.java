@@ -45,6 +45,14 @@ public final class Http {
         this.base = "http://127.0.0.1:" + port;
     }
 
+    private String forwardedFor;
+
+    /** Requests as if through the balancer, for the given client address (the test container trusts 127.0.0.1). */
+    public Http forwardedFor(String address) {
+        this.forwardedFor = address;
+        return this;
+    }
+
     public Http language(String acceptLanguage) {
         this.language = acceptLanguage;
         return this;
@@ -161,6 +169,9 @@ public final class Http {
                 .header("Accept-Language", language);
         if (cookie != null) {
             builder.header("Cookie", cookie);
+        }
+        if (forwardedFor != null) {
+            builder.header("X-Forwarded-For", forwardedFor);
         }
         return builder;
     }

@@ -31,6 +31,9 @@ public final class KarafProcess implements AutoCloseable {
         this.home = home;
         this.namespace = namespace;
         this.emptyHome = Files.createDirectories(home.resolve("empty-user-home"));
+        // the tests poll the demo logins while the demo seeds its accounts: no attack (see LoginThrottleIT)
+        set("org.shebao.security.cfg", "loginFailures", "100000");
+        set("org.shebao.security.cfg", "addressFailures", "100000");
     }
 
     /** A fresh copy of the unpacked distribution in {@code target/runs/<name>} and a namespace for it. */

@@ -62,6 +62,12 @@ public final class ShebaoContainer {
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", localRepo),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())),
                 editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "updateSnapshots", "none"),
+                // the tests play clients behind a balancer on this machine (X-Forwarded-For)
+                editConfigurationFilePut("etc/org.shebao.security.cfg", "trustedProxies", "127.0.0.1"),
+                // tests poll the demo logins while the demo seeds its accounts: those 401s are no attack (the login
+                // throttle is tested at its defaults by LoginThrottleIT, which sets them for its own run)
+                editConfigurationFilePut("etc/org.shebao.security.cfg", "loginFailures", "100000"),
+                editConfigurationFilePut("etc/org.shebao.security.cfg", "addressFailures", "100000"),
                 // decide submitted tasks at once in tests
                 editConfigurationFilePut("etc/org.shebao.review.cfg", "delaySeconds", "0"),
                 // one fixed "today", so that months, arrears and interest are the same whenever the tests run

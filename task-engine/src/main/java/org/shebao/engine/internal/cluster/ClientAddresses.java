@@ -8,9 +8,7 @@ import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
-import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
-import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * The client's address for limits that count per address. Behind a load balancer every request comes from the
@@ -19,26 +17,20 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * address in the header that is not itself a trusted proxy.
  */
 @Component(service = ClientAddresses.class, configurationPid = ClientAddresses.PID)
-@Designate(ocd = ClientAddresses.Config.class)
+@Designate(ocd = SecurityConfig.class)
 public class ClientAddresses {
 
-    public static final String PID = "org.shebao.security";
-
-    @ObjectClassDefinition(name = "Shebao security")
-    public @interface Config {
-        @AttributeDefinition(description = "Addresses of the load balancers whose X-Forwarded-For is believed, comma-separated")
-        String trustedProxies() default "";
-    }
+    public static final String PID = SecurityConfig.PID;
 
     private volatile Set<String> trusted;
 
     @Activate
-    public ClientAddresses(Config config) {
+    public ClientAddresses(SecurityConfig config) {
         modified(config);
     }
 
     @Modified
-    void modified(Config config) {
+    void modified(SecurityConfig config) {
         trusted = Arrays.stream(config.trustedProxies().split(",")).map(String::trim).filter(s -> !s.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
     }

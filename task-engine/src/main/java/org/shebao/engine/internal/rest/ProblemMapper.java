@@ -74,7 +74,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         var errors = e.errors().stream()
                 .map(f -> new Problem.FieldProblem(f.field(), f.message().in(locale)))
                 .toList();
-        return respond(e.kind().status(), e.code(), e.detail().in(locale), locale, errors);
+        Response answer = respond(e.kind().status(), e.code(), e.detail().in(locale), locale, errors);
+        if (e instanceof org.shebao.engine.internal.security.TooManyAttempts tooMany) {
+            answer.getHeaders().putSingle("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
+        }
+        return answer;
     }
 
     private static Response respond(int status, String code, String detail, Locale locale,

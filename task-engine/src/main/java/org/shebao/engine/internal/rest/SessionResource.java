@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.CookieParam;
 import javax.ws.rs.DELETE;
@@ -32,6 +33,9 @@ import org.shebao.api.account.Role;
 import org.shebao.api.records.Districts;
 import org.shebao.engine.internal.Messages;
 import org.shebao.engine.internal.account.SessionStore;
+import org.shebao.engine.internal.cluster.AuditLog;
+import org.shebao.engine.internal.cluster.ClientAddresses;
+import org.shebao.engine.internal.security.LoginThrottle;
 
 /** Login, logout and "who am I" ({@code /api/session}, {@code /api/me}). */
 @Component(service = SessionResource.class)
@@ -53,13 +57,20 @@ public class SessionResource {
     private final AccountService accounts;
     private final SessionStore sessions;
     private final Districts districts;
+    private final LoginThrottle throttle;
+    private final ClientAddresses addresses;
+    private final AuditLog audit;
 
     @Context
     private HttpHeaders headers;
 
     @Activate
     public SessionResource(@Reference AccountService accounts, @Reference SessionStore sessions,
-            @Reference Districts districts) {
+            @Reference Districts districts, @Reference LoginThrottle throttle, @Reference ClientAddresses addresses,
+            @Reference AuditLog audit) {
+        this.throttle = throttle;
+        this.addresses = addresses;
+        this.audit = audit;
         this.accounts = accounts;
         this.sessions = sessions;
         this.districts = districts;
@@ -74,7 +85,7 @@ public class SessionResource {
     @POST
     @Path("session")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response login(Login login, @Context SecurityContext security) {
+    public Response login(Login login, @Context SecurityContext security, @Context HttpServletRequest http) {
         String who = login == null ? null : login.idNumber() != null ? login.idNumber() : login.username();
         String password = login == null ? null : login.password();
         List<FieldError> missing = new ArrayList<>();
@@ -87,9 +98,21 @@ public class SessionResource {
         if (!missing.isEmpty()) {
             throw new ShebaoException(Kind.BAD_INPUT, "invalid-login", Messages.text("session.login.failed"), missing);
         }
-        Account account = accounts.authenticate(who, password.toCharArray())
-                .orElseThrow(() -> new ShebaoException(Kind.UNAUTHENTICATED, "login-failed",
-                        Messages.text("session.login.failed")));
+        String address = addresses.of(http.getRemoteAddr(), http.getHeader("X-Forwarded-For"));
+        try {
+            throttle.check(who, address);
+        } catch (ShebaoException locked) {
+            audit.record(who, "LOGIN_REFUSED", who, null, address, locked.code());
+            throw locked;
+        }
+        Account account = accounts.authenticate(who, password.toCharArray()).orElse(null);
+        if (account == null) {
+            throttle.failed(who, address);
+            audit.record(who, "LOGIN_FAILED", who, null, address, null);
+            throw new ShebaoException(Kind.UNAUTHENTICATED, "login-failed", Messages.text("session.login.failed"));
+        }
+        throttle.succeeded(who);
+        audit.record(account.login(), "LOGIN", account.login(), account.district(), address, null);
         String token = sessions.open(account);
         return Response.ok(me(account)).header("Set-Cookie", cookie(token, security.isSecure(), -1)).build();
     }

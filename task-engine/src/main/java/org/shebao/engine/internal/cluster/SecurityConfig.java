@@ -1,0 +1,26 @@
+package org.shebao.engine.internal.cluster;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** {@code etc/org.shebao.security.cfg}: trusted proxies and the login throttle. */
+@ObjectClassDefinition(name = "Shebao security")
+public @interface SecurityConfig {
+
+    String PID = "org.shebao.security";
+
+    @AttributeDefinition(description = "Addresses of the load balancers whose X-Forwarded-For is believed, comma-separated")
+    String trustedProxies() default "";
+
+    @AttributeDefinition(description = "Failures for one login within the window that lock it")
+    int loginFailures() default 5;
+
+    @AttributeDefinition(description = "Failures from one client address within the window that block it")
+    int addressFailures() default 30;
+
+    @AttributeDefinition(description = "Minutes in which failures count")
+    int windowMinutes() default 15;
+
+    @AttributeDefinition(description = "Minutes a login or an address stays locked after its last failure")
+    int lockMinutes() default 15;
+}
