@@ -243,6 +243,7 @@ function photo(f, id, readOnly, ctx) {
     const r = await api('POST', `/api/tasks/${task.id}/attachments`, body);
     if (!r.ok) { error.textContent = (r.json && r.json.detail) || ''; return; }
     latest = r.json.id;
+    task.version = r.json.version; // the upload was an edit: the next save goes on from it
     shown(latest);
     document.getElementById('live').textContent = t('form.photoUploaded');
   } }, t('action.upload'));

@@ -53,6 +53,18 @@ public final class Http {
         return this;
     }
 
+    private final java.util.Map<String, String> extra = new java.util.LinkedHashMap<>();
+
+    /** Sends this header with every request from now on (an Origin, a Referer, X-Forwarded-Proto…); null removes it. */
+    public Http header(String name, String value) {
+        if (value == null) {
+            extra.remove(name);
+        } else {
+            extra.put(name, value);
+        }
+        return this;
+    }
+
     public Http language(String acceptLanguage) {
         this.language = acceptLanguage;
         return this;
@@ -87,6 +99,13 @@ public final class Http {
     public Answer postRaw(String path, String text) {
         return exchange(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(text)));
+    }
+
+    /** Sends raw JSON text without a Content-Length, in chunks, as a streaming client would. */
+    public Answer postChunked(String path, String text) {
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return exchange(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))));
     }
 
     /** Posts a text body of the content type (a CSV file, say). */
@@ -136,6 +155,21 @@ public final class Http {
                 });
     }
 
+    /** Asks for the event stream and answers its status as soon as the headers arrive (then lets it go). */
+    public int eventsStatus() {
+        try {
+            HttpResponse<java.io.InputStream> response = client.send(request("/api/events")
+                    .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            response.body().close();
+            return response.statusCode();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     /** The logged-in caller's login (ID number or user name). */
     public String me() {
         return get("/api/me").json().path("idNumber").asText();
@@ -173,6 +207,7 @@ public final class Http {
         if (forwardedFor != null) {
             builder.header("X-Forwarded-For", forwardedFor);
         }
+        extra.forEach(builder::header);
         return builder;
     }
 

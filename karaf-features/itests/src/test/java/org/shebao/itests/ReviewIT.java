@@ -20,6 +20,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 @ExamReactorStrategy(PerSuite.class)
 public class ReviewIT extends ContainerTest {
 
+    /** A task of the citizen's that the automatic review referred to a reviewer of the district: its id. */
+    static long referredTask(Http citizen) {
+        JsonNode draft = citizen.post("/api/tasks", TaskFlowIT.task("human")).json();
+        long id = draft.path("id").asLong();
+        citizen.post("/api/tasks/" + id + "/submit", Map.of("version", draft.path("version").asLong()));
+        Waits.until("referred to a reviewer", 30,
+                () -> citizen.get("/api/tasks/" + id).json().path("waitingForReviewer").asBoolean());
+        return id;
+    }
+
     private static boolean inbox(Http reviewer, long id) {
         for (JsonNode item : reviewer.get("/api/review/tasks?businessType=it-probe&size=100").json().path("items")) {
             if (item.path("id").asLong() == id) {
@@ -32,11 +42,7 @@ public class ReviewIT extends ContainerTest {
     @Test
     public void theDistrictReviewerReturnsAndApproves() {
         Http citizen = citizen("420102");
-        JsonNode draft = citizen.post("/api/tasks", TaskFlowIT.task("human")).json();
-        long id = draft.path("id").asLong();
-        citizen.post("/api/tasks/" + id + "/submit", Map.of("version", draft.path("version").asLong()));
-        Waits.until("referred to a reviewer", 30,
-                () -> citizen.get("/api/tasks/" + id).json().path("waitingForReviewer").asBoolean());
+        long id = referredTask(citizen);
         assertEquals("进行中", citizen.get("/api/tasks/" + id).json().path("status").asText());
 
         assertEquals(403, citizen.get("/api/review/tasks").status());
@@ -75,5 +81,31 @@ public class ReviewIT extends ContainerTest {
         assertEquals("jiangan-reviewer", last.path("actor").asText());
         assertEquals("核对无误", last.path("comment").asText());
         assertFalse(inbox(reviewer, id));
+    }
+
+    @Test
+    public void reviewersReadSentTasksOnlyNotDraftsOrWithdrawnOnes() throws Exception {
+        Http citizen = citizen("420102");
+        JsonNode draft = citizen.post("/api/tasks", TaskFlowIT.task("human")).json();
+        long id = draft.path("id").asLong();
+        JsonNode photo = citizen.upload("/api/tasks/" + id + "/attachments", "me.png", "image/png", PhotoBombIT.png(30, 20)).json();
+        long aid = photo.path("id").asLong();
+        Http reviewer = new Http(port);
+        reviewer.login("jiangan-reviewer", "Shebao#2026");
+        assertEquals("a draft", 404, reviewer.get("/api/review/tasks/" + id).status());
+        assertEquals("a draft's photo", 404, reviewer.get("/api/tasks/" + id + "/attachments/" + aid).status());
+
+        citizen.post("/api/tasks/" + id + "/submit", Map.of("version", photo.path("version").asLong()));
+        Waits.until("referred to a reviewer", 30, () -> inbox(reviewer, id));
+        assertEquals(200, reviewer.get("/api/review/tasks/" + id).status());
+        assertEquals(200, reviewer.get("/api/tasks/" + id + "/attachments/" + aid).status());
+
+        long version = citizen.get("/api/tasks/" + id).json().path("version").asLong();
+        assertEquals(200, reviewer.post("/api/review/tasks/" + id + "/return", Map.of("version", version, "reason", "照片不清")).status());
+        assertEquals("returned", 200, reviewer.get("/api/review/tasks/" + id).status());
+        version = citizen.get("/api/tasks/" + id).json().path("version").asLong();
+        assertEquals(200, citizen.post("/api/tasks/" + id + "/withdraw", Map.of("version", version)).status());
+        assertEquals("withdrawn", 404, reviewer.get("/api/review/tasks/" + id).status());
+        assertEquals(404, reviewer.get("/api/tasks/" + id + "/attachments/" + aid).status());
     }
 }

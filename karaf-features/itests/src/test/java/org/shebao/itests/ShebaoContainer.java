@@ -68,6 +68,9 @@ public final class ShebaoContainer {
                 // throttle is tested at its defaults by LoginThrottleIT, which sets them for its own run)
                 editConfigurationFilePut("etc/org.shebao.security.cfg", "loginFailures", "100000"),
                 editConfigurationFilePut("etc/org.shebao.security.cfg", "addressFailures", "100000"),
+                // hundreds of test citizens are made and logged in: hashed at a lower work factor than the shipped
+                // 600 000 (PasswordsIT checks the shipped one and the rehash)
+                editConfigurationFilePut("etc/org.shebao.security.cfg", "passwordIterations", "10000"),
                 // decide submitted tasks at once in tests
                 editConfigurationFilePut("etc/org.shebao.review.cfg", "delaySeconds", "0"),
                 // one fixed "today", so that months, arrears and interest are the same whenever the tests run

@@ -17,7 +17,7 @@ import org.shebao.api.i18n.Text;
  * @param readOnly  shown, not editable (identity fields, computed amounts)
  * @param choices   the options of a select or multi-select
  * @param min       lower bound (a date, month or length), or null
- * @param max       upper bound, or null
+ * @param max       upper bound (for text: the most characters), or null
  * @param source    for a table: the plugin endpoint under {@code /api} that answers its rows
  * @param columns   for a table: its columns
  * @param pageSize  for a table: rows per page (0 = not paged)
@@ -110,6 +110,18 @@ public record Field(String name, FieldType type, Text label, boolean required, b
     public Field withRange(String lower, String upper) {
         return copy(required, important, readOnly, choices, lower, upper, requiredWhen, queried);
     }
+
+    /**
+     * A text field's longest value, in characters (Unicode code points, so an emoji or a rare hanzi counts once).
+     * The engine refuses a longer value with a field error before the business sees it; without it a text field
+     * holds at most {@link #DEFAULT_MAX_LENGTH}.
+     */
+    public Field withMaxLength(int length) {
+        return copy(required, important, readOnly, choices, min, String.valueOf(length), requiredWhen, queried);
+    }
+
+    /** The longest text a field takes when its schema says nothing else. */
+    public static final int DEFAULT_MAX_LENGTH = 200;
 
     /** Required (red) while the other field's value is or contains the value. */
     public Field requiredWhen(String otherField, String value) {

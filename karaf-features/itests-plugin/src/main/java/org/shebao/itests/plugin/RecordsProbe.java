@@ -41,7 +41,7 @@ public class RecordsProbe implements BusinessType {
 
     @Override
     public FormSchema form(Applicant applicant) {
-        return FormSchema.of(List.of(Field.text("ops", Text.literal("ops")).asRequired()));
+        return FormSchema.of(List.of(Field.multiSelect("ops", Text.literal("ops"), List.of()).asRequired()));
     }
 
     @Override

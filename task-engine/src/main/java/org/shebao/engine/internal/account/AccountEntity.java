@@ -49,6 +49,14 @@ public class AccountEntity {
         this.passwordHash = passwordHash;
     }
 
+    String login() {
+        return login;
+    }
+
+    void rehash(String stronger) {
+        this.passwordHash = stronger;
+    }
+
     String passwordHash() {
         return passwordHash;
     }

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.shebao.api.ShebaoException;
 import org.shebao.api.ShebaoException.FieldError;
@@ -16,19 +17,32 @@ import org.shebao.api.account.AccountService;
 import org.shebao.api.account.Role;
 import org.shebao.api.records.ResidentId;
 import org.shebao.engine.internal.Messages;
+import org.shebao.engine.internal.cluster.SecurityConfig;
 
 /** Accounts in the engine's persistence unit, one transaction per call. */
-@Component(service = AccountService.class)
+@Component(service = {AccountService.class, AccountServiceImpl.class}, configurationPid = SecurityConfig.PID)
 public class AccountServiceImpl implements AccountService {
 
     static final String UNIT = "(osgi.unit.name=shebao-engine)";
-    private static final int MIN_PASSWORD = 8;
+    private final PasswordRules rules = new PasswordRules();
 
     private final JpaTemplate jpa;
+    private volatile int iterations;
+    /** Checked when the login is unknown, so that both cases cost the same. */
+    private volatile String dummy;
 
     @Activate
-    public AccountServiceImpl(@Reference(target = UNIT) JpaTemplate jpa) {
+    public AccountServiceImpl(@Reference(target = UNIT) JpaTemplate jpa, SecurityConfig config) {
         this.jpa = jpa;
+        modified(config);
+    }
+
+    @Modified
+    void modified(SecurityConfig config) {
+        if (config.passwordIterations() != iterations) {
+            this.dummy = PasswordHasher.hash("not-a-password".toCharArray(), config.passwordIterations());
+            this.iterations = config.passwordIterations();
+        }
     }
 
     @Override
@@ -52,10 +66,13 @@ public class AccountServiceImpl implements AccountService {
         if (district == null || !district.matches("\\d{6}")) {
             throw badInput("district", "account.field.required");
         }
-        if (password == null || password.length < MIN_PASSWORD) {
-            throw badInput("password", "account.password.weak");
+        if (password == null) {
+            throw badInput("password", "account.field.required");
         }
-        String hash = PasswordHasher.hash(password);
+        rules.refusal(login, password).ifPresent(why -> {
+            throw new ShebaoException(Kind.BAD_INPUT, "weak-password", why, List.of(new FieldError("password", why)));
+        });
+        String hash = PasswordHasher.hash(password, iterations);
         return jpa.txExpr(em -> {
             AccountEntity entity = em.find(AccountEntity.class, login);
             if (entity == null) {
@@ -89,8 +106,35 @@ public class AccountServiceImpl implements AccountService {
         Optional<AccountEntity> entity = login == null ? Optional.empty()
                 : jpa.txExpr(em -> Optional.ofNullable(em.find(AccountEntity.class, login.trim().toUpperCase(java.util.Locale.ROOT)))
                         .or(() -> Optional.ofNullable(em.find(AccountEntity.class, login.trim()))));
-        boolean ok = PasswordHasher.matches(password, entity.map(AccountEntity::passwordHash).orElse(null));
+        int work = iterations;
+        boolean ok = PasswordHasher.matches(password, entity.map(AccountEntity::passwordHash).orElse(dummy))
+                && entity.isPresent();
+        if (ok && PasswordHasher.weakerThan(entity.get().passwordHash(), work)) {
+            // hashed with an older, lower work factor: stored again at today's, now that the password is at hand
+            String stronger = PasswordHasher.hash(password, work);
+            jpa.tx(em -> em.find(AccountEntity.class, entity.get().login()).rehash(stronger));
+        }
         return ok ? entity.map(AccountEntity::toAccount) : Optional.empty();
+    }
+
+    /**
+     * The account's new password, when the current one is right and the new one keeps the rules; false (nothing
+     * changed) when the current one is wrong.
+     */
+    public boolean changePassword(String login, char[] current, char[] password) {
+        String hash = jpa.txExpr(em -> em.find(AccountEntity.class, login).passwordHash());
+        if (current == null || !PasswordHasher.matches(current, hash)) {
+            return false;
+        }
+        if (password == null) {
+            throw badInput("password", "account.field.required");
+        }
+        rules.refusal(login, password).ifPresent(why -> {
+            throw new ShebaoException(Kind.BAD_INPUT, "weak-password", why, List.of(new FieldError("password", why)));
+        });
+        String stronger = PasswordHasher.hash(password, iterations);
+        jpa.tx(em -> em.find(AccountEntity.class, login).rehash(stronger));
+        return true;
     }
 
     private static ShebaoException badInput(String field, String key) {

@@ -15,32 +15,37 @@ import javax.crypto.spec.PBEKeySpec;
 public final class PasswordHasher {
 
     static final String ALGORITHM = "pbkdf2-sha256";
-    private static final int ITERATIONS = 120_000;
+    /** OWASP's Password Storage Cheat Sheet for PBKDF2-HMAC-SHA256 (2023 and since). */
+    public static final int OWASP_ITERATIONS = 600_000;
     private static final int SALT_BYTES = 16;
     private static final int HASH_BITS = 256;
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** Compared against when the login is unknown, so that both cases take the same time. */
-    private static final String DUMMY = hash("not-a-password".toCharArray());
 
     private PasswordHasher() {
     }
 
-    public static String hash(char[] password) {
+    public static String hash(char[] password, int iterations) {
         byte[] salt = new byte[SALT_BYTES];
         RANDOM.nextBytes(salt);
-        return format(ITERATIONS, salt, derive(password, salt, ITERATIONS));
+        return format(iterations, salt, derive(password, salt, iterations));
     }
 
+    /** Whether the stored hash was made with fewer iterations than asked for now (rehashed at the next login). */
+    public static boolean weakerThan(String stored, int iterations) {
+        String[] parts = stored.split("\\$");
+        return parts.length != 4 || !ALGORITHM.equals(parts[0]) || Integer.parseInt(parts[1]) < iterations;
+    }
+
+    /** Whether the password is the one hashed. */
     public static boolean matches(char[] password, String stored) {
-        String[] parts = (stored == null ? DUMMY : stored).split("\\$");
+        String[] parts = stored.split("\\$");
         if (parts.length != 4 || !ALGORITHM.equals(parts[0])) {
             return false;
         }
         int iterations = Integer.parseInt(parts[1]);
         byte[] salt = Base64.getDecoder().decode(parts[2]);
         byte[] expected = Base64.getDecoder().decode(parts[3]);
-        boolean same = MessageDigest.isEqual(expected, derive(password, salt, iterations));
-        return stored != null && same;
+        return MessageDigest.isEqual(expected, derive(password, salt, iterations));
     }
 
     private static String format(int iterations, byte[] salt, byte[] hash) {

@@ -38,6 +38,14 @@ public class SessionEntity {
         return login;
     }
 
+    String tokenHash() {
+        return tokenHash;
+    }
+
+    long createdAt() {
+        return createdAt;
+    }
+
     long lastSeenAt() {
         return lastSeenAt;
     }

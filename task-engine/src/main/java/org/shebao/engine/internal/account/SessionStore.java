@@ -6,9 +6,12 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
@@ -20,7 +23,10 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.shebao.api.account.Account;
 
-/** Login sessions: random 256-bit tokens in a cookie, their hashes in the database, idle expiry. */
+/**
+ * Login sessions: random 256-bit tokens in a cookie, their hashes in the database; a session ends after
+ * {@code idleMinutes} without a request or {@code absoluteHours} after the login ({@code etc/org.shebao.session.cfg}).
+ */
 @Component(service = SessionStore.class, configurationPid = "org.shebao.session")
 @Designate(ocd = SessionStore.Config.class)
 public class SessionStore {
@@ -29,6 +35,16 @@ public class SessionStore {
     public @interface Config {
         @AttributeDefinition(description = "Minutes without a request after which a session ends")
         int idleMinutes() default 30;
+
+        @AttributeDefinition(description = "Hours after the login after which a session ends, however busy")
+        int absoluteHours() default 12;
+
+        @AttributeDefinition(description = "Live event streams one login may hold open at once")
+        int maxStreamsPerUser() default 5;
+
+        @AttributeDefinition(description = "Session cookie always Secure (and HSTS sent): set when the platform is "
+                + "reached over HTTPS only, e.g. behind a TLS-terminating load balancer")
+        boolean secure() default false;
     }
 
     /** Last-seen times are written at most this often, to keep reads cheap. */
@@ -38,6 +54,7 @@ public class SessionStore {
     private final JpaTemplate jpa;
     private final Clock clock;
     private volatile long idleMillis;
+    private volatile Config config;
 
     @Activate
     public SessionStore(@Reference(target = AccountServiceImpl.UNIT) JpaTemplate jpa, @Reference Clock clock,
@@ -49,7 +66,21 @@ public class SessionStore {
 
     @Modified
     void configure(Config config) {
-        idleMillis = config.idleMinutes() * 60_000L;
+        this.idleMillis = config.idleMinutes() * 60_000L;
+        this.config = config;
+    }
+
+    public int maxStreamsPerUser() {
+        return config.maxStreamsPerUser();
+    }
+
+    /** Whether cookies are Secure whatever the connection looks like. */
+    public boolean alwaysSecure() {
+        return config.secure();
+    }
+
+    private boolean expired(SessionEntity session, long now) {
+        return now - session.lastSeenAt() > idleMillis || now - session.createdAt() > config.absoluteHours() * 3_600_000L;
     }
 
     /** Opens a session for the account and answers the token for the cookie. */
@@ -76,7 +107,7 @@ public class SessionStore {
                 return Optional.<Account>empty();
             }
             SessionEntity session = (SessionEntity) rows.get(0)[0];
-            if (now - session.lastSeenAt() > idleMillis) {
+            if (expired(session, now)) {
                 em.remove(session);
                 return Optional.<Account>empty();
             }
@@ -96,6 +127,36 @@ public class SessionStore {
                 }
             });
         }
+    }
+
+    /** Ends every session of the login but the one given (after a password change); answers how many ended. */
+    public int endOthers(String login, String keepToken) {
+        return jpa.txExpr(em -> em.createQuery("DELETE FROM SessionEntity s WHERE s.login = :l AND s.tokenHash <> :keep")
+                .setParameter("l", login).setParameter("keep", key(keepToken)).executeUpdate());
+    }
+
+    /** Of the sessions given by their keys ({@link #key}), those still alive. */
+    public Set<String> alive(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        long now = clock.millis();
+        return jpa.txExpr(em -> em.createQuery("SELECT s FROM SessionEntity s WHERE s.tokenHash IN :keys", SessionEntity.class)
+                .setParameter("keys", List.copyOf(keys)).getResultList().stream().filter(s -> !expired(s, now))
+                .map(SessionEntity::tokenHash).collect(Collectors.toSet()));
+    }
+
+    /** Deletes the sessions that have ended (idle or past their lifetime); answers how many. */
+    public int purge() {
+        long now = clock.millis();
+        return jpa.txExpr(em -> em.createQuery("DELETE FROM SessionEntity s WHERE s.lastSeenAt < :idle OR s.createdAt < :born")
+                .setParameter("idle", now - idleMillis).setParameter("born", now - config.absoluteHours() * 3_600_000L)
+                .executeUpdate());
+    }
+
+    /** The key a session is known by in the database and to the event streams: the SHA-256 of its token. */
+    public static String key(String token) {
+        return digest(token == null ? "" : token);
     }
 
     private static String digest(String token) {

@@ -2,6 +2,7 @@ package org.shebao.engine.internal.attachment;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Optional;
@@ -10,17 +11,25 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
-/** What an upload really is: a JPEG or PNG that decodes, whatever its name or first bytes claim. */
+import org.shebao.api.ShebaoException;
+import org.shebao.api.ShebaoException.Kind;
+import org.shebao.engine.internal.Messages;
+
+/**
+ * What an upload really is: a JPEG or PNG that decodes, whatever its name or first bytes claim. Its dimensions are
+ * read from the header first: an image of more pixels than allowed is refused before anything is decoded (a small
+ * file can declare a bitmap of gigabytes).
+ */
 public final class Images {
 
-    /** A decoded image: its media type and size. */
-    public record Decoded(String contentType, int width, int height) {
+    /** A decoded image: its media type, size, and the bytes to keep (encoded afresh: no EXIF, no GPS, no trailer). */
+    public record Decoded(String contentType, int width, int height, byte[] content) {
     }
 
     private Images() {
     }
 
-    public static Optional<Decoded> decode(byte[] bytes) {
+    public static Optional<Decoded> decode(byte[] bytes, long maxPixels) {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             if (in == null) {
                 return Optional.empty();
@@ -41,13 +50,40 @@ public final class Images {
                     return Optional.empty();
                 }
                 reader.setInput(in, true, true);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if ((long) width * height > maxPixels) {
+                    throw new ShebaoException(Kind.TOO_LARGE, "image-too-many-pixels",
+                            Messages.text("attachment.tooManyPixels", width, height, maxPixels));
+                }
                 BufferedImage image = reader.read(0);
-                return image == null ? Optional.empty() : Optional.of(new Decoded(type, image.getWidth(), image.getHeight()));
+                if (image == null) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Decoded(type, image.getWidth(), image.getHeight(), encode(image, format)));
             } finally {
                 reader.dispose();
             }
+        } catch (ShebaoException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** The pixels only, written as a new file of the same format (JPEG without alpha). */
+    private static byte[] encode(BufferedImage image, String format) throws IOException {
+        boolean jpeg = !"png".equals(format);
+        BufferedImage pixels = image;
+        if (jpeg && image.getType() != BufferedImage.TYPE_INT_RGB && image.getType() != BufferedImage.TYPE_3BYTE_BGR
+                && image.getType() != BufferedImage.TYPE_BYTE_GRAY) {
+            pixels = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+            pixels.createGraphics().drawImage(image, 0, 0, null);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (!ImageIO.write(pixels, jpeg ? "jpeg" : "png", out)) {
+            throw new IOException("no writer for " + format);
+        }
+        return out.toByteArray();
     }
 }

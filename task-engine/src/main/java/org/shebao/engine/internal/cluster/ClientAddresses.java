@@ -35,6 +35,11 @@ public class ClientAddresses {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
+    /** Whether the connection's peer is a load balancer whose forwarded headers are believed. */
+    public boolean trusts(String peer) {
+        return peer != null && trusted.contains(peer);
+    }
+
     /** The client's address, given the connection's peer and the request's {@code X-Forwarded-For} (may be null). */
     public String of(String peer, String forwardedFor) {
         if (peer == null || !trusted.contains(peer) || forwardedFor == null || forwardedFor.isBlank()) {

@@ -1,5 +1,6 @@
 package org.shebao.engine.internal.rest;
 
+import javax.ws.rs.CookieParam;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
@@ -15,6 +16,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.shebao.api.account.Account;
+import org.shebao.engine.internal.account.SessionStore;
 
 /**
  * {@code GET /api/events}: the caller's server-sent events: a citizen's own tasks' transitions and plugins' notices;
@@ -38,9 +40,9 @@ public class EventsResource {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public void events(@Context SseEventSink sink, @Context Sse sse) {
+    public void events(@Context SseEventSink sink, @Context Sse sse, @CookieParam(AuthFilter.COOKIE) String token) {
         Account caller = Callers.require(security);
         hub.subscribe(caller.has(org.shebao.api.account.Role.REVIEWER) ? EventHub.REVIEWERS + caller.district() : caller.login(),
-                sink, sse);
+                SessionStore.key(token), caller.login(), sink, sse);
     }
 }

@@ -11,13 +11,16 @@ import org.shebao.engine.internal.Messages;
 final class Paging {
 
     static final int MAX_SIZE = 500;
+    /** With at most {@link #MAX_SIZE} a page, the first row's offset stays an int (no overflow to a negative offset). */
+    static final int MAX_PAGE = 100_000;
 
     private Paging() {
     }
 
     static int page(int page) {
-        if (page < 0) {
-            throw bad("page", "paging.page");
+        if (page < 0 || page > MAX_PAGE) {
+            throw new ShebaoException(Kind.BAD_INPUT, "bad-paging", Messages.text("paging.page", MAX_PAGE),
+                    List.of(new FieldError("page", Messages.text("paging.page", MAX_PAGE))));
         }
         return page;
     }

@@ -41,6 +41,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (optimisticLock(thrown)) {
             return respond(409, "stale-version", Messages.text("problem.http.409").in(locale), locale, null);
         }
+        if (thrown instanceof javax.ws.rs.NotFoundException && thrown.getCause() instanceof IllegalArgumentException) {
+            // a parameter that does not convert (page=abc): the request is malformed, not the resource missing
+            return respond(400, "bad-parameter", Messages.text("problem.http.400").in(locale), locale, null);
+        }
         if (thrown instanceof WebApplicationException wae && wae.getResponse().getStatus() < 500) {
             int status = wae.getResponse().getStatus();
             String code = "http-" + status;

@@ -35,6 +35,7 @@ import org.shebao.engine.internal.Messages;
 import org.shebao.engine.internal.account.SessionStore;
 import org.shebao.engine.internal.cluster.AuditLog;
 import org.shebao.engine.internal.cluster.ClientAddresses;
+import org.shebao.engine.internal.http.Hardening;
 import org.shebao.engine.internal.security.LoginThrottle;
 
 /** Login, logout and "who am I" ({@code /api/session}, {@code /api/me}). */
@@ -60,6 +61,7 @@ public class SessionResource {
     private final LoginThrottle throttle;
     private final ClientAddresses addresses;
     private final AuditLog audit;
+    private final EventHub hub;
 
     @Context
     private HttpHeaders headers;
@@ -67,7 +69,8 @@ public class SessionResource {
     @Activate
     public SessionResource(@Reference AccountService accounts, @Reference SessionStore sessions,
             @Reference Districts districts, @Reference LoginThrottle throttle, @Reference ClientAddresses addresses,
-            @Reference AuditLog audit) {
+            @Reference AuditLog audit, @Reference EventHub hub) {
+        this.hub = hub;
         this.throttle = throttle;
         this.addresses = addresses;
         this.audit = audit;
@@ -114,14 +117,21 @@ public class SessionResource {
         throttle.succeeded(who);
         audit.record(account.login(), "LOGIN", account.login(), account.district(), address, null);
         String token = sessions.open(account);
-        return Response.ok(me(account)).header("Set-Cookie", cookie(token, security.isSecure(), -1)).build();
+        return Response.ok(me(account)).header("Set-Cookie", cookie(token, secure(http, security), -1)).build();
     }
 
+    /** Logout: the session ends here and on every node; its live event streams close now. */
     @DELETE
     @Path("session")
-    public Response logout(@CookieParam(AuthFilter.COOKIE) String token, @Context SecurityContext security) {
+    public Response logout(@CookieParam(AuthFilter.COOKIE) String token, @Context SecurityContext security,
+            @Context HttpServletRequest http) {
         sessions.close(token);
-        return Response.noContent().header("Set-Cookie", cookie("", security.isSecure(), 0)).build();
+        hub.closeSession(SessionStore.key(token));
+        return Response.noContent().header("Set-Cookie", cookie("", secure(http, security), 0)).build();
+    }
+
+    private static boolean secure(HttpServletRequest http, SecurityContext security) {
+        return security.isSecure() || Boolean.TRUE.equals(http.getAttribute(Hardening.HTTPS));
     }
 
     @GET

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.function.Function;
 
 import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
@@ -34,10 +35,13 @@ public class AttachmentService {
 
         @AttributeDefinition(description = "Photos a task may have")
         int maxPerTask() default 5;
+
+        @AttributeDefinition(description = "Most pixels (width × height) of a photo, read from its header before decoding")
+        long maxPixels() default 25_000_000;
     }
 
-    /** What the REST layer answers after an upload. */
-    public record Stored(long id, String contentType, long size) {
+    /** What the REST layer answers after an upload: the photo and the task's new version. */
+    public record Stored(long id, String contentType, long size, long version) {
     }
 
     /** A stored photo. */
@@ -70,7 +74,9 @@ public class AttachmentService {
             throw new ShebaoException(Kind.TOO_LARGE, "attachment-too-large",
                     Messages.text("attachment.tooLarge", config.maxBytes() / 1024));
         }
-        Images.Decoded image = Images.decode(content).orElseThrow(() -> new ShebaoException(
+        // whose task, and may it change, before any decoding work for the caller
+        tx(em -> Tasks.next(Tasks.own(em, caller, taskId), Lifecycle.Action.EDIT));
+        Images.Decoded image = Images.decode(content, config.maxPixels()).orElseThrow(() -> new ShebaoException(
                 Kind.UNSUPPORTED_MEDIA_TYPE, "attachment-not-an-image", Messages.text("attachment.type")));
         return tx(em -> {
             TaskEntity task = Tasks.own(em, caller, taskId);
@@ -81,11 +87,13 @@ public class AttachmentService {
                 throw new ShebaoException(Kind.CONFLICT, "too-many-attachments",
                         Messages.text("attachment.tooMany", config.maxPerTask()));
             }
-            AttachmentEntity a = new AttachmentEntity(taskId, image.contentType(), content, image.width(),
+            AttachmentEntity a = new AttachmentEntity(taskId, image.contentType(), image.content(), image.width(),
                     image.height(), clock.millis());
             em.persist(a);
+            task.updatedAt = clock.millis();
+            em.lock(task, LockModeType.OPTIMISTIC_FORCE_INCREMENT); // a new photo is an edit: the version moves on
             em.flush();
-            return new Stored(a.id(), a.contentType(), a.size());
+            return new Stored(a.id(), a.contentType(), a.size(), task.version);
         });
     }
 
@@ -94,7 +102,8 @@ public class AttachmentService {
         return tx(em -> {
             TaskEntity task = em.find(TaskEntity.class, taskId);
             boolean mine = task != null && task.owner.equals(caller.login());
-            boolean reviewer = task != null && caller.has(Role.REVIEWER) && task.district.equals(caller.district());
+            boolean reviewer = task != null && caller.has(Role.REVIEWER) && task.district.equals(caller.district())
+                    && Tasks.REVIEWABLE.contains(task.state);
             AttachmentEntity a = em.find(AttachmentEntity.class, attachmentId);
             if (!(mine || reviewer) || a == null || a.taskId() != taskId) {
                 throw Tasks.notFound();

@@ -50,7 +50,11 @@ public class HumanDecisions {
         this.clock = clock;
     }
 
+    /** The most characters (code points) of a reviewer's comment or return reason. */
+    static final int MAX_TEXT = 500;
+
     public TaskDto approve(Account reviewer, long id, Long version, String comment, Locale locale) {
+        checkLength("comment", comment, "task.review.comment.tooLong");
         return decide(reviewer, id, version, locale, (em, task) -> {
             RegisteredBusiness business = present(task);
             Account applicant = accounts.find(task.owner).orElseThrow();
@@ -64,12 +68,24 @@ public class HumanDecisions {
             throw new ShebaoException(Kind.BAD_INPUT, "reason-required", Messages.text("task.review.reason.required"),
                     List.of(new FieldError("reason", Messages.text("task.review.reason.required"))));
         }
+        checkLength("reason", reason, "task.review.reason.tooLong");
+        if (code != null && !code.isBlank() && !code.matches("[A-Za-z0-9_.-]{1,64}")) {
+            throw new ShebaoException(Kind.BAD_INPUT, "bad-reason-code", Messages.text("task.review.code.invalid"),
+                    List.of(new FieldError("reasonCode", Messages.text("task.review.code.invalid"))));
+        }
         return decide(reviewer, id, version, locale, (em, task) -> {
             RegisteredBusiness business = present(task);
             accounts.find(task.owner).ifPresent(owner -> Snapshots.take(task, business.type(),
                     Tasks.view(em, task, owner, clock), new Applicant(owner, LocalDate.now(clock))));
             decisions.returnTask(em, task, reviewer.login(), clock.millis(), code, Text.literal(reason.trim()));
         });
+    }
+
+    private static void checkLength(String field, String text, String key) {
+        if (text != null && text.strip().codePointCount(0, text.strip().length()) > MAX_TEXT) {
+            throw new ShebaoException(Kind.BAD_INPUT, "text-too-long", Messages.text(key, MAX_TEXT),
+                    List.of(new FieldError(field, Messages.text(key, MAX_TEXT))));
+        }
     }
 
     private RegisteredBusiness present(TaskEntity task) {

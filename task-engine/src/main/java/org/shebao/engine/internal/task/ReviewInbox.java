@@ -90,10 +90,7 @@ public class ReviewInbox {
     /** A task of the reviewer's district with its data labelled (identity from the form's prefill, amounts from the assessment). */
     public Detail detail(Account reviewer, long id, Locale locale) {
         Detail found = tx(em -> {
-            TaskEntity t = em.find(TaskEntity.class, id);
-            if (t == null || !t.district.equals(reviewer.district())) {
-                throw Tasks.notFound();
-            }
+            TaskEntity t = Tasks.reviewable(em, reviewer, id);
             return new Detail(Tasks.detail(em, t, locale), List.of(), t.reviewNote);
         });
         TaskDto task = found.task();

@@ -170,7 +170,8 @@ public class TaskService {
 
     private Assessment checked(RegisteredBusiness business, FormData data, Account caller) {
         Applicant applicant = new Applicant(caller, LocalDate.now(clock));
-        List<FieldError> errors = business.type().validate(data, applicant);
+        List<FieldError> shape = FormShape.errors(business.type().form(applicant), data.values());
+        List<FieldError> errors = shape.isEmpty() ? business.type().validate(data, applicant) : shape;
         if (!errors.isEmpty()) {
             throw new ShebaoException(Kind.BAD_INPUT, "invalid-task-data", Messages.text("task.invalid"), errors);
         }

@@ -30,6 +30,19 @@ final class Tasks {
         return task;
     }
 
+    /** What a reviewer may read of the district: tasks the citizen sent, not their drafts or what they withdrew. */
+    static final java.util.Set<TaskState> REVIEWABLE = java.util.EnumSet.of(TaskState.SUBMITTED, TaskState.APPROVED,
+            TaskState.RETURNED);
+
+    /** The task, when the reviewer may read it (of their district and sent); otherwise not found. */
+    static TaskEntity reviewable(EntityManager em, Account reviewer, long id) {
+        TaskEntity task = em.find(TaskEntity.class, id);
+        if (task == null || !task.district.equals(reviewer.district()) || !REVIEWABLE.contains(task.state)) {
+            throw notFound();
+        }
+        return task;
+    }
+
     static ShebaoException notFound() {
         return new ShebaoException(Kind.NOT_FOUND, "task-not-found", Messages.text("task.notFound"));
     }

@@ -39,8 +39,8 @@ final class EnrolForm {
                 new Choice(Household.LOCAL.name(), TEXTS.t("household.LOCAL")),
                 new Choice(Household.NON_LOCAL.name(), TEXTS.t("household.NON_LOCAL")))).asRequired();
         fields.add(person.isPresent() ? household.asReadOnly() : household);
-        fields.add(Field.text("mobile", TEXTS.t("field.mobile")).asRequired());
-        fields.add(Field.text("address", TEXTS.t("field.address")).asRequired());
+        fields.add(Field.text("mobile", TEXTS.t("field.mobile")).withMaxLength(20).asRequired());
+        fields.add(Field.text("address", TEXTS.t("field.address")).withMaxLength(100).asRequired());
         fields.add(Field.multiSelect("types", TEXTS.t("field.types"), EnrolRules.open(enrolments).stream()
                 .map(type -> new Choice(type.code(), type.label())).toList()).asRequired());
         fields.add(Field.select("tier", TEXTS.t("field.tier"), current.pension().tiers().stream()

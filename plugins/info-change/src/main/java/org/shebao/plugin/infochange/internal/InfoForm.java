@@ -22,12 +22,12 @@ final class InfoForm {
 
     static FormSchema schema(Identity identity, Optional<Contact> contact, Districts districts) {
         List<Field> fields = new ArrayList<>(Identity.fields());
-        fields.add(Field.text("mobile", TEXTS.t("field.mobile")).asRequired());
-        fields.add(Field.text("address", TEXTS.t("field.address")).asRequired());
-        fields.add(Field.text("postalCode", TEXTS.t("field.postalCode")));
-        fields.add(Field.text("email", TEXTS.t("field.email")));
-        fields.add(Field.text("emergencyName", TEXTS.t("field.emergencyName")));
-        fields.add(Field.text("emergencyPhone", TEXTS.t("field.emergencyPhone")));
+        fields.add(Field.text("mobile", TEXTS.t("field.mobile")).withMaxLength(20).asRequired());
+        fields.add(Field.text("address", TEXTS.t("field.address")).withMaxLength(100).asRequired());
+        fields.add(Field.text("postalCode", TEXTS.t("field.postalCode")).withMaxLength(10));
+        fields.add(Field.text("email", TEXTS.t("field.email")).withMaxLength(100));
+        fields.add(Field.text("emergencyName", TEXTS.t("field.emergencyName")).withMaxLength(30));
+        fields.add(Field.text("emergencyPhone", TEXTS.t("field.emergencyPhone")).withMaxLength(20));
         fields.add(Field.photo("photo", TEXTS.t("field.photo")).asImportant());
         Map<String, Object> values = new LinkedHashMap<>(identity.values(districts));
         contact.ifPresent(c -> values.putAll(c.values()));

@@ -42,7 +42,7 @@ public class ReportEntity {
     @Column(nullable = false, length = 200)
     String businessName;
 
-    @Column(nullable = false, length = 1000)
+    @Column(nullable = false, length = 2000)
     String description;
 
     @Column(nullable = false)
@@ -53,7 +53,7 @@ public class ReportEntity {
     @Column(nullable = false, length = 16)
     String status;
 
-    @Column(length = 1000)
+    @Column(length = 2000)
     String reply;
 
     @Column(length = 64)

@@ -130,7 +130,7 @@ public class ReportService {
     }
 
     ReportDto reply(Account reviewer, long id, String reply, Locale locale) {
-        if (reply == null || reply.isBlank() || reply.strip().length() > 1000) {
+        if (reply == null || reply.isBlank() || reply.strip().codePointCount(0, reply.strip().length()) > 1000) {
             throw new ShebaoException(Kind.BAD_INPUT, "reply-invalid", TEXTS.t("error.reply"),
                     List.of(new FieldError("reply", TEXTS.t("error.reply"))));
         }

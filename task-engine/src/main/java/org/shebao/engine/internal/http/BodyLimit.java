@@ -1,0 +1,93 @@
+package org.shebao.engine.internal.http;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Optional;
+
+import javax.servlet.ReadListener;
+import javax.servlet.ServletInputStream;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletRequestWrapper;
+
+import org.shebao.engine.internal.cluster.SecurityConfig;
+
+/**
+ * The most bytes a request body may have: {@code maxJsonBytes} for JSON, {@code maxUploadBytes} for the rest. A body
+ * that declares its length is judged by it before a byte is read; a chunked one is read up to the limit and no
+ * further, and then handed on from memory. Nothing is parsed before this.
+ */
+final class BodyLimit {
+
+    private BodyLimit() {
+    }
+
+    static int of(HttpServletRequest request, SecurityConfig config) {
+        String type = Optional.ofNullable(request.getContentType()).orElse("").toLowerCase(Locale.ROOT);
+        return type.startsWith("application/json") || type.contains("+json") ? config.maxJsonBytes() : config.maxUploadBytes();
+    }
+
+    /** The request to go on with, or empty when its body is larger than the limit. */
+    static Optional<HttpServletRequest> within(HttpServletRequest request, int limit) throws IOException {
+        long declared = request.getContentLengthLong();
+        if (declared > limit) {
+            return Optional.empty();
+        }
+        if (declared >= 0 || request.getHeader("Transfer-Encoding") == null) {
+            return Optional.of(request);
+        }
+        byte[] body = request.getInputStream().readNBytes(limit + 1);
+        return body.length > limit ? Optional.empty() : Optional.of(new Buffered(request, body));
+    }
+
+    /** A chunked request whose body was read into memory. */
+    private static final class Buffered extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        Buffered(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() throws IOException {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new IllegalStateException("read synchronously");
+                }
+            };
+        }
+    }
+}
