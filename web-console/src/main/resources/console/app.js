@@ -11,6 +11,7 @@ import { inboxPage, reviewPage } from './pages/review.js';
 import { adminPage } from './pages/admin.js';
 import { recordsPage } from './pages/records.js';
 import { paymentsPage } from './pages/payments.js';
+import { passwordPage } from './pages/password.js';
 
 const main = () => document.getElementById('main');
 
@@ -59,6 +60,7 @@ async function route() {
     state.me = me.json;
   }
   if (!state.menu) await buildMenu();
+  if (hash === '#/password') { passwordPage(); return; }
   await (isCitizen() ? citizenRoute(hash) : staffRoute(hash));
 }
 

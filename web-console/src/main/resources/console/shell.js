@@ -22,6 +22,7 @@ export function shell(main) {
   } }, LANGS.map((l) => el('option', { value: l, selected: l === state.lang }, t(l === 'en' ? 'app.lang.en' : 'app.lang.zh'))));
   const tools = el('div', { class: 'tools' },
     el('label', { for: 'lang' }, t('app.language')), langSelect,
+    state.me ? el('a', { href: '#/password', id: 'password-link' }, t('app.password')) : null,
     state.me ? el('button', { class: 'secondary', type: 'button', id: 'logout', onclick: logout }, t('app.logout')) : null);
   const header = el('header', { class: 'top' },
     el('h1', {}, el('a', { href: '#/' }, t('app.title'))),

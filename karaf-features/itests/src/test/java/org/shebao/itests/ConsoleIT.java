@@ -459,6 +459,31 @@ public class ConsoleIT {
     }
 
     @Test
+    public void aReviewerChangesThePasswordAndACommonOneIsRefused() throws Exception {
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        staffLogin("qiaokou-reviewer");
+        visible(By.id("password-link")).click();
+        type("current", PASSWORD);
+        type("password", "qwertyuiop");
+        type("confirm", "qwertyuiop");
+        driver.findElement(By.id("password-submit")).click();
+        wait.until(d -> d.findElement(By.id("err-password")).getText().contains("常见密码"));
+        accessible("password change refused");
+        shot("22-password-refused");
+        String fresh = "硚口区经办人2026秋";
+        type("password", fresh);
+        type("confirm", fresh);
+        driver.findElement(By.id("password-submit")).click();
+        visible(By.id("password-changed"));
+        shot("23-password-changed");
+        Http http = new Http(karaf.port());
+        http.login("qiaokou-reviewer", fresh);
+        // the demo password again, for whoever logs in next
+        assertEquals(204, http.put("/api/me/password", java.util.Map.of("current", fresh, "password", PASSWORD)).status());
+        logout();
+    }
+
+    @Test
     public void gapPeriodsAreTickedAsWholes() throws Exception {
         driver.manage().window().setSize(new Dimension(1280, 900));
         login("420103198205300445");
