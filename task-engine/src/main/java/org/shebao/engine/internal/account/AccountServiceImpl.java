@@ -66,13 +66,7 @@ public class AccountServiceImpl implements AccountService {
         if (district == null || !district.matches("\\d{6}")) {
             throw badInput("district", "account.field.required");
         }
-        if (password == null) {
-            throw badInput("password", "account.field.required");
-        }
-        rules.refusal(login, password).ifPresent(why -> {
-            throw new ShebaoException(Kind.BAD_INPUT, "weak-password", why, List.of(new FieldError("password", why)));
-        });
-        String hash = PasswordHasher.hash(password, iterations);
+        String hash = newHash(login, password);
         return jpa.txExpr(em -> {
             AccountEntity entity = em.find(AccountEntity.class, login);
             if (entity == null) {
@@ -126,15 +120,20 @@ public class AccountServiceImpl implements AccountService {
         if (current == null || !PasswordHasher.matches(current, hash)) {
             return false;
         }
+        String stronger = newHash(login, password);
+        jpa.tx(em -> em.find(AccountEntity.class, login).rehash(stronger));
+        return true;
+    }
+
+    /** The hash of a new password, at today's work factor, once it keeps the rules; 400 otherwise. */
+    private String newHash(String login, char[] password) {
         if (password == null) {
             throw badInput("password", "account.field.required");
         }
         rules.refusal(login, password).ifPresent(why -> {
             throw new ShebaoException(Kind.BAD_INPUT, "weak-password", why, List.of(new FieldError("password", why)));
         });
-        String stronger = PasswordHasher.hash(password, iterations);
-        jpa.tx(em -> em.find(AccountEntity.class, login).rehash(stronger));
-        return true;
+        return PasswordHasher.hash(password, iterations);
     }
 
     private static ShebaoException badInput(String field, String key) {
