@@ -12,6 +12,10 @@ import { adminPage } from './pages/admin.js';
 import { recordsPage } from './pages/records.js';
 import { paymentsPage } from './pages/payments.js';
 import { passwordPage } from './pages/password.js';
+import { registerPage } from './pages/register.js';
+import { accountsPage } from './pages/accounts.js';
+import { auditPage } from './pages/audit.js';
+import { overviewPage } from './pages/overview.js';
 
 const main = () => document.getElementById('main');
 
@@ -35,6 +39,9 @@ async function staffRoute(hash) {
   shell(page);
   if ((m = hash.match(/^#\/review\/(\d+)$/))) await reviewPage(page, m[1]);
   else if (hash === '#/payments') await paymentsPage(page, state.me);
+  else if (hash === '#/accounts') await accountsPage(page, state.me);
+  else if (hash === '#/audit') await auditPage(page, state.me);
+  else if (hash === '#/overview') await overviewPage(page, state.me);
   else if (hash === '#/admin' || !state.me.roles.includes('REVIEWER')) await adminPage(page, state.me);
   else await inboxPage(page);
   page.focus();
@@ -54,13 +61,15 @@ async function citizenRoute(hash) {
 async function route() {
   const hash = location.hash || '#/';
   if (hash === '#/login') { stopEvents(); loginPage(route); return; }
+  if (hash === '#/register') { stopEvents(); registerPage(); return; }
   if (!state.me) {
     const me = await api('GET', '/api/me');
     if (!me.ok) { location.hash = '#/login'; loginPage(route); return; }
     state.me = me.json;
   }
+  if (state.me.mustChangePassword) { passwordPage(true); return; } // a temporary password: nothing else first
   if (!state.menu) await buildMenu();
-  if (hash === '#/password') { passwordPage(); return; }
+  if (hash === '#/password') { passwordPage(false); return; }
   await (isCitizen() ? citizenRoute(hash) : staffRoute(hash));
 }
 

@@ -49,8 +49,11 @@ function staffMenu() {
   const roles = state.me.roles;
   return el('nav', { class: 'menu', 'aria-label': t('app.menu') }, el('ul', {},
     roles.includes('REVIEWER') ? el('li', {}, el('a', { href: '#/review', id: 'menu-review' }, t('staff.review'))) : null,
+    roles.includes('ADMIN') || roles.includes('DISTRICT_ADMIN') ? el('li', {}, el('a', { href: '#/overview', id: 'menu-overview' }, t('overview.menu'))) : null,
     roles.includes('ADMIN') || roles.includes('DISTRICT_ADMIN') ? el('li', {}, el('a', { href: '#/admin', id: 'menu-admin' }, t('staff.admin'))) : null,
     roles.includes('ADMIN') || roles.includes('DISTRICT_ADMIN') ? el('li', {}, el('a', { href: '#/payments', id: 'menu-payments' }, t('payments.menu'))) : null,
+    roles.includes('ADMIN') || roles.includes('DISTRICT_ADMIN') ? el('li', {}, el('a', { href: '#/accounts', id: 'menu-accounts' }, t('accounts.menu'))) : null,
+    roles.includes('ADMIN') || roles.includes('DISTRICT_ADMIN') ? el('li', {}, el('a', { href: '#/audit', id: 'menu-audit' }, t('audit.menu'))) : null,
     state.entries.map(entryLink)));
 }
 

@@ -9,7 +9,8 @@ export function loginPage(route) {
     const r = await api('POST', '/api/session', { idNumber: form.idNumber.value.trim(), password: form.password.value });
     if (r.ok) {
       state.me = r.json;
-      if (location.hash === '#/' || location.hash === '') route(); else location.hash = '#/';
+      const next = r.json.mustChangePassword ? '#/password' : '#/';
+      if (location.hash === next || (next === '#/' && location.hash === '')) route(); else location.hash = next;
     } else {
       error.textContent = (r.json && r.json.detail) || t('login.failed');
     }
@@ -19,6 +20,7 @@ export function loginPage(route) {
   el('div', { class: 'field required' }, el('label', { for: 'password' }, t('login.password')),
     el('input', { type: 'password', id: 'password', name: 'password', autocomplete: 'current-password', required: true, 'aria-required': 'true' })),
   error,
-  el('div', { class: 'actions' }, el('button', { type: 'submit', id: 'login-submit' }, t('login.submit'))));
+  el('div', { class: 'actions' }, el('button', { type: 'submit', id: 'login-submit' }, t('login.submit')),
+    el('a', { href: '#/register', id: 'register-link' }, t('register.link'))));
   shell(el('main', {}, el('section', { class: 'card login' }, el('h2', {}, t('login.heading')), form)));
 }

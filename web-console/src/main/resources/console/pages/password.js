@@ -1,6 +1,6 @@
 // Changing one's own password (citizens and staff): the current one, the new one twice. The server keeps the
 // rules (10 characters, not the login, not a common password) and ends the account's other sessions.
-import { t, api, el } from '../core.js';
+import { state, t, api, el } from '../core.js';
 import { shell } from '../shell.js';
 
 function field(name, label, autocomplete) {
@@ -9,7 +9,8 @@ function field(name, label, autocomplete) {
     el('p', { class: 'error', id: `err-${name}`, role: 'alert' }));
 }
 
-export function passwordPage() {
+/** The page; {@code temporary} when the account holds a temporary password that must be changed first. */
+export function passwordPage(temporary) {
   const message = el('div', { id: 'password-message', 'aria-live': 'polite' });
   const form = el('form', { class: 'task', novalidate: true, onsubmit: async (e) => {
     e.preventDefault();
@@ -22,6 +23,12 @@ export function passwordPage() {
     const r = await api('PUT', '/api/me/password', { current: form.current.value, password: form.password.value });
     if (r.ok) {
       form.reset();
+      if (temporary) {
+        state.me.mustChangePassword = false;
+        if (location.hash === '#/') window.dispatchEvent(new HashChangeEvent('hashchange'));
+        else location.hash = '#/';
+        return;
+      }
       message.replaceChildren(el('p', { class: 'notice', role: 'status', id: 'password-changed' }, t('password.changed')));
       return;
     }
@@ -34,9 +41,10 @@ export function passwordPage() {
   el('p', { class: 'hint', id: 'password-rules' }, t('password.rules')),
   field('confirm', 'password.confirm', 'new-password'),
   el('div', { class: 'actions' }, el('button', { type: 'submit', id: 'password-submit' }, t('password.submit')),
-    el('a', { href: '#/', id: 'back' }, t('action.back'))));
+    temporary ? null : el('a', { href: '#/', id: 'back' }, t('action.back'))));
   const main = el('main', {}, el('section', { class: 'card', 'aria-labelledby': 'password-heading' },
-    el('h2', { id: 'password-heading' }, t('password.heading')), message, form));
+    el('h2', { id: 'password-heading' }, t('password.heading')),
+    temporary ? el('p', { class: 'notice', id: 'password-temporary' }, t('password.temporary')) : null, message, form));
   shell(main);
   main.focus();
 }

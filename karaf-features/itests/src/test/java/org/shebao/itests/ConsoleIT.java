@@ -484,6 +484,81 @@ public class ConsoleIT {
     }
 
     @Test
+    public void sunLiRegistersHerselfAgainstHerRecords() throws Exception {
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        driver.get(base + "/console/#/login");
+        visible(By.id("register-link")).click();
+        type("reg-idNumber", "420107198806120226");
+        type("reg-name", "孙丽");
+        type("reg-mobile", "13907100009");
+        String chosen = "青山区和平大道七百号";
+        type("reg-password", chosen);
+        type("reg-confirm", chosen);
+        driver.findElement(By.id("register-submit")).click();
+        wait.until(d -> d.findElement(By.id("register-error")).getText().contains("不符"));
+        accessible("registration refused");
+        shot("24-registration-refused");
+        type("reg-mobile", "13907100001");
+        driver.findElement(By.id("register-submit")).click();
+        visible(By.id("registered"));
+        accessible("registered");
+        shot("25-registered");
+        driver.findElement(By.id("to-login")).click();
+        visible(By.id("idNumber")).sendKeys("420107198806120226");
+        driver.findElement(By.id("password")).sendKeys(chosen);
+        driver.findElement(By.id("login-submit")).click();
+        visible(By.id("todo"));
+        assertTrue(driver.findElement(By.cssSelector(".who")).getText().contains("孙丽"));
+        logout();
+    }
+
+    @Test
+    public void aDistrictAdministratorCreatesAReviewerWhoChoosesAPasswordFirst() throws Exception {
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        staffLogin("jiangan-admin");
+        visible(By.id("menu-accounts")).click();
+        visible(By.cssSelector("#accounts-table tr[data-account='jiangan-reviewer']"));
+        type("account-username", "jiangan-reviewer-2");
+        type("account-displayName", "江岸区经办人二");
+        driver.findElement(By.id("account-create")).click();
+        String temporary = visible(By.id("temporary-value")).getText();
+        visible(By.cssSelector("#accounts-table tr[data-account='jiangan-reviewer-2']"));
+        accessible("staff accounts");
+        shot("26-staff-accounts");
+        visible(By.id("menu-audit")).click();
+        visible(By.cssSelector("#audit-table tr[data-audit]"));
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("audit-action"))).selectByValue("ACCOUNT_CREATED");
+        driver.findElement(By.id("audit-search")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#audit-table td[data-action]")).stream()
+                .allMatch(td -> td.getAttribute("data-action").equals("ACCOUNT_CREATED"))
+                && d.findElement(By.id("audit-table")).getText().contains("jiangan-reviewer-2"));
+        accessible("audit log");
+        shot("28-audit-log");
+        visible(By.id("menu-overview")).click();
+        visible(By.id("overview-tasks"));
+        assertTrue(visible(By.id("overview-plugins")).getText().contains("运行正常"));
+        assertTrue(driver.findElement(By.id("overview-facts")).getText().contains("自动审核滞后"));
+        accessible("overview");
+        shot("29-overview");
+        logout();
+
+        driver.get(base + "/console/#/login");
+        visible(By.id("idNumber")).sendKeys("jiangan-reviewer-2");
+        driver.findElement(By.id("password")).sendKeys(temporary);
+        driver.findElement(By.id("login-submit")).click();
+        visible(By.id("password-temporary"));
+        accessible("temporary password");
+        shot("27-temporary-password");
+        type("current", temporary);
+        String chosen = "江岸区经办人二号2026";
+        type("password", chosen);
+        type("confirm", chosen);
+        driver.findElement(By.id("password-submit")).click();
+        visible(By.id("menu-review"));
+        logout();
+    }
+
+    @Test
     public void gapPeriodsAreTickedAsWholes() throws Exception {
         driver.manage().window().setSize(new Dimension(1280, 900));
         login("420103198205300445");

@@ -117,21 +117,33 @@ public final class KarafProcess implements AutoCloseable {
         process = builder.start();
     }
 
-    /** Seconds until {@code /api/health} answers 200. */
+    /** Seconds until {@code /api/health} answers 200 and the API stays mounted (see below). */
     public double awaitHealthy(int seconds) throws Exception {
         long start = System.nanoTime();
+        long[] mountedSince = {0};
         Waits.until("health of " + home, seconds, () -> {
             if (!process.isAlive()) {
                 throw new AssertionError("Karaf exited with " + process.exitValue() + "; see " + home.resolve("console.log"));
             }
-            // healthy, and every plugin's resources mounted (the JAX-RS whiteboard restarts the application while
-            // resources keep arriving at boot, answering 404 meanwhile): the last plugins' endpoints answer 401
-            return http("GET", "/api/health", null, null).status() == 200
+            // healthy, and every resource mounted: the JAX-RS whiteboard rebuilds the application each time a
+            // resource arrives at boot, answering 404 meanwhile, so the checks must hold for 3 s on end: the last
+            // plugins' endpoints and the engine's own answer 401, not 404
+            boolean mounted = http("GET", "/api/health", null, null).status() == 200
+                    && http("GET", "/api/me", null, null).status() == 401
+                    && http("GET", "/api/admin/overview", null, null).status() == 401
                     && http("GET", "/api/plugins/gap-payment/gaps", null, null).status() == 401
                     && http("GET", "/api/plugins/arrears-payment/slips", null, null).status() == 401
                     && http("GET", "/api/plugins/arrears-writeoff/arrears", null, null).status() == 401;
+            if (!mounted) {
+                mountedSince[0] = 0;
+                return false;
+            }
+            if (mountedSince[0] == 0) {
+                mountedSince[0] = System.nanoTime();
+            }
+            return System.nanoTime() - mountedSince[0] > 3_000_000_000L;
         });
-        return (System.nanoTime() - start) / 1e9;
+        return (System.nanoTime() - start) / 1e9 - 3;
     }
 
     /** Stops Karaf as SIGTERM does (graceful shutdown). */
@@ -148,8 +160,8 @@ public final class KarafProcess implements AutoCloseable {
         process.destroyForcibly().waitFor();
     }
 
-    /** An HTTP call from inside the namespace; {@code cookieJar} keeps the session like a browser. */
-    public Answer http(String method, String path, String json, Path cookieJar) {
+    /** An HTTP call from inside the namespace; {@code cookieJar} keeps the session like a browser; extra headers. */
+    public Answer http(String method, String path, String json, Path cookieJar, String... headers) {
         List<String> command = new ArrayList<>(namespace == null ? List.of() : List.of("ip", "netns", "exec", namespace));
         command.addAll(List.of("curl", "-s", "-m", "30", "-X", method, "-w", "\n%{http_code}", "-H", "Accept-Language: zh-CN"));
         if (json != null) {
@@ -157,6 +169,9 @@ public final class KarafProcess implements AutoCloseable {
         }
         if (cookieJar != null) {
             command.addAll(List.of("-b", cookieJar.toString(), "-c", cookieJar.toString()));
+        }
+        for (String header : headers) {
+            command.addAll(List.of("-H", header));
         }
         command.add("http://127.0.0.1:" + port + path);
         try {
@@ -193,7 +208,9 @@ public final class KarafProcess implements AutoCloseable {
     }
 
     private static String runAllowingFailure(List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("LC_ALL", "C.UTF-8"); // an operator's terminal: Chinese arguments as typed
+        Process p = builder.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
         return out;

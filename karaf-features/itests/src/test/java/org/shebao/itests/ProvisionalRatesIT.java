@@ -5,9 +5,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Year;
@@ -136,16 +133,8 @@ public class ProvisionalRatesIT extends ContainerTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no " + kind + " line " + type + " 2027-" + month));
     }
 
-    private int audits(String id, String action) throws Exception {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM SB_RECORD_AUDIT WHERE IDNUMBER = ? AND ACTION = ?")) {
-            s.setString(1, id);
-            s.setString(2, action);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
+    private int audits(String id, String action) {
+        return Sql.count(dataSource, "SELECT COUNT(*) FROM SB_RECORD_AUDIT WHERE IDNUMBER = ? AND ACTION = ?", id, action);
     }
 
     private int lineCount(String id) {

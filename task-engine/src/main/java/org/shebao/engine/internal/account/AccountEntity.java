@@ -35,6 +35,14 @@ public class AccountEntity {
     @Column(nullable = false, length = 200)
     private String passwordHash;
 
+    /** A disabled account cannot log in, and its sessions no longer resolve. */
+    @Column(nullable = false)
+    private boolean enabled = true;
+
+    /** Set by a temporary password: every call but the password change is refused until it is changed. */
+    @Column(nullable = false)
+    private boolean mustChangePassword;
+
     protected AccountEntity() {
     }
 
@@ -55,6 +63,30 @@ public class AccountEntity {
 
     void rehash(String stronger) {
         this.passwordHash = stronger;
+    }
+
+    /** A new password the account's holder chose: no longer a temporary one. */
+    void choose(String hash) {
+        this.passwordHash = hash;
+        this.mustChangePassword = false;
+    }
+
+    /** A temporary password an administrator handed out: the next login must change it. */
+    void temporary(String hash) {
+        this.passwordHash = hash;
+        this.mustChangePassword = true;
+    }
+
+    void enable(boolean on) {
+        this.enabled = on;
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+
+    boolean mustChangePassword() {
+        return mustChangePassword;
     }
 
     String passwordHash() {

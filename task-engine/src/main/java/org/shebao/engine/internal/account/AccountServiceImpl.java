@@ -80,6 +80,22 @@ public class AccountServiceImpl implements AccountService {
         });
     }
 
+    /** A new account, with a hash from {@link #newHash}; 409 {@code account-exists} when the login is taken. */
+    Account create(String login, String name, String district, Set<Role> roles, String hash, boolean temporary) {
+        return jpa.txExpr(em -> {
+            if (em.find(AccountEntity.class, login) != null) {
+                throw new ShebaoException(Kind.CONFLICT, "account-exists", Messages.text("account.exists", login));
+            }
+            AccountEntity entity = new AccountEntity(login);
+            entity.update(name, district, roles, hash);
+            if (temporary) {
+                entity.temporary(hash);
+            }
+            em.persist(entity);
+            return entity.toAccount();
+        });
+    }
+
     @Override
     public Optional<Account> find(String login) {
         if (login == null) {
@@ -102,7 +118,7 @@ public class AccountServiceImpl implements AccountService {
                         .or(() -> Optional.ofNullable(em.find(AccountEntity.class, login.trim()))));
         int work = iterations;
         boolean ok = PasswordHasher.matches(password, entity.map(AccountEntity::passwordHash).orElse(dummy))
-                && entity.isPresent();
+                && entity.isPresent() && entity.get().enabled();
         if (ok && PasswordHasher.weakerThan(entity.get().passwordHash(), work)) {
             // hashed with an older, lower work factor: stored again at today's, now that the password is at hand
             String stronger = PasswordHasher.hash(password, work);
@@ -120,13 +136,25 @@ public class AccountServiceImpl implements AccountService {
         if (current == null || !PasswordHasher.matches(current, hash)) {
             return false;
         }
-        String stronger = newHash(login, password);
-        jpa.tx(em -> em.find(AccountEntity.class, login).rehash(stronger));
+        if (password != null && PasswordHasher.matches(password, hash)) {
+            throw new ShebaoException(Kind.BAD_INPUT, "weak-password", Messages.text("account.password.same"),
+                    List.of(new FieldError("password", Messages.text("account.password.same"))));
+        }
+        String chosen = newHash(login, password);
+        jpa.tx(em -> em.find(AccountEntity.class, login).choose(chosen));
         return true;
     }
 
+    /** Whether the account holds a temporary password that must be changed before anything else. */
+    public boolean mustChangePassword(String login) {
+        return jpa.txExpr(em -> {
+            AccountEntity entity = em.find(AccountEntity.class, login);
+            return entity != null && entity.mustChangePassword();
+        });
+    }
+
     /** The hash of a new password, at today's work factor, once it keeps the rules; 400 otherwise. */
-    private String newHash(String login, char[] password) {
+    String newHash(String login, char[] password) {
         if (password == null) {
             throw badInput("password", "account.field.required");
         }

@@ -93,28 +93,29 @@ public class SessionStore {
         return token;
     }
 
-    /** The account of a live session, in one read; touches the session so that it stays alive. */
-    public Optional<Account> resolve(String token) {
+    /** The live session of a token, with its enabled account, in one read; touches it so that it stays alive. */
+    public Optional<LiveSession> resolve(String token) {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
         long now = clock.millis();
         return jpa.txExpr(em -> {
             List<Object[]> rows = em.createQuery("SELECT s, a FROM SessionEntity s, AccountEntity a"
-                    + " WHERE s.tokenHash = :h AND a.login = s.login", Object[].class)
+                    + " WHERE s.tokenHash = :h AND a.login = s.login AND a.enabled = TRUE", Object[].class)
                     .setParameter("h", digest(token)).getResultList();
             if (rows.isEmpty()) {
-                return Optional.<Account>empty();
+                return Optional.<LiveSession>empty();
             }
             SessionEntity session = (SessionEntity) rows.get(0)[0];
             if (expired(session, now)) {
                 em.remove(session);
-                return Optional.<Account>empty();
+                return Optional.<LiveSession>empty();
             }
             if (now - session.lastSeenAt() > TOUCH_MILLIS) {
                 session.seen(now);
             }
-            return Optional.of(((AccountEntity) rows.get(0)[1]).toAccount());
+            AccountEntity account = (AccountEntity) rows.get(0)[1];
+            return Optional.of(new LiveSession(account.toAccount(), account.mustChangePassword()));
         });
     }
 
@@ -133,6 +134,12 @@ public class SessionStore {
     public int endOthers(String login, String keepToken) {
         return jpa.txExpr(em -> em.createQuery("DELETE FROM SessionEntity s WHERE s.login = :l AND s.tokenHash <> :keep")
                 .setParameter("l", login).setParameter("keep", key(keepToken)).executeUpdate());
+    }
+
+    /** Ends every session of the login (account disabled, password reset); answers how many ended. */
+    public int endAll(String login) {
+        return jpa.txExpr(em -> em.createQuery("DELETE FROM SessionEntity s WHERE s.login = :l")
+                .setParameter("l", login).executeUpdate());
     }
 
     /** Of the sessions given by their keys ({@link #key}), those still alive. */

@@ -40,6 +40,7 @@ public class PluginAdmin {
     private final PluginInfos infos;
     private final PluginDeployer deployer;
     private final PluginUploads uploads;
+    private final PluginSignatures signatures;
     private final Path deploy;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -48,8 +49,9 @@ public class PluginAdmin {
 
     @Activate
     public PluginAdmin(BundleContext context, @Reference BusinessTypeRegistry types, @Reference PluginInfos infos,
-            @Reference PluginDeployer deployer, @Reference PluginUploads uploads) {
+            @Reference PluginDeployer deployer, @Reference PluginUploads uploads, @Reference PluginSignatures signatures) {
         this.uploads = uploads;
+        this.signatures = signatures;
         this.context = context;
         this.types = types;
         this.infos = infos;
@@ -136,7 +138,7 @@ public class PluginAdmin {
 
     /** The upload, refused unless it is a plugin built against this platform's API. */
     private PluginUpload checked(byte[] file) {
-        PluginUpload upload = PluginUpload.read(file);
+        PluginUpload upload = PluginUpload.read(file, signatures::require);
         upload.requireApi(PlatformApi.spiMajor(context));
         return upload;
     }

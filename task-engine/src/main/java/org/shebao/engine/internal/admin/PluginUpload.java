@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
@@ -32,22 +33,29 @@ record PluginUpload(String symbolicName, Version version, String pluginId, int a
 
     private static final Pattern SPI_IMPORT = Pattern.compile("org\\.shebao\\.api\\.spi;[^,]*version=\"?[\\[(]?(\\d+)");
 
-    /** The upload, or a refusal that says why it is not a plugin. */
-    static PluginUpload read(byte[] file) {
+    /**
+     * The upload, or a refusal that says why it is not a plugin; every jar it holds (itself, or each jar inside a kar)
+     * passes the check first.
+     */
+    static PluginUpload read(byte[] file, Consumer<byte[]> eachJar) {
         if (file == null || file.length == 0) {
             throw refusal(Kind.BAD_INPUT, "plugin-empty", "admin.plugin.empty");
         }
         PluginUpload direct = manifestOf(file);
         if (direct != null) {
+            eachJar.accept(file);
             return direct;
         }
+        Limits limits = new Limits();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(file))) {
             List<PluginUpload> inside = new ArrayList<>();
             boolean any = false;
             for (ZipEntry e; (e = zip.getNextEntry()) != null;) {
                 any = true;
-                if (e.getName().startsWith("repository/") && e.getName().endsWith(".jar")) {
-                    PluginUpload u = manifestOf(zip.readAllBytes());
+                byte[] bytes = limits.read(zip);
+                if (e.getName().endsWith(".jar")) {
+                    eachJar.accept(bytes);
+                    PluginUpload u = e.getName().startsWith("repository/") ? manifestOf(bytes) : null;
                     if (u != null) {
                         inside.add(u);
                     }

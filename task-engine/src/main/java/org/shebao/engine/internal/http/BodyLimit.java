@@ -2,6 +2,7 @@ package org.shebao.engine.internal.http;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -19,7 +20,35 @@ import org.shebao.engine.internal.cluster.SecurityConfig;
  */
 final class BodyLimit {
 
+    /**
+     * A refused body is read on and dropped up to this many bytes, so that the client, still sending, reads the 413
+     * rather than a broken connection; a larger one is cut off (the connection closes).
+     */
+    static final long DRAIN_BYTES = 16L * 1024 * 1024;
+
     private BodyLimit() {
+    }
+
+    /** Reads the rest of a refused body and drops it, up to {@link #DRAIN_BYTES}; true when it was all read. */
+    static boolean drain(HttpServletRequest request) {
+        long declared = request.getContentLengthLong();
+        if (declared > DRAIN_BYTES) {
+            return false;
+        }
+        try {
+            InputStream in = request.getInputStream();
+            byte[] buffer = new byte[64 * 1024];
+            long read = 0;
+            for (int n; (n = in.read(buffer)) > 0;) {
+                read += n;
+                if (read > DRAIN_BYTES) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     static int of(HttpServletRequest request, SecurityConfig config) {

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.PUT;
@@ -61,11 +62,17 @@ public class AdminDistrictsResource {
     private SecurityContext security;
 
     @Context
+    private HttpServletRequest http;
+
+    private final RequestAudit audit;
+
+    @Context
     private HttpHeaders headers;
 
     @Activate
     public AdminDistrictsResource(@Reference Districts districts, @Reference DistrictEnablement enablement,
-            @Reference BusinessTypeRegistry types, @Reference PluginInfos plugins) {
+            @Reference BusinessTypeRegistry types, @Reference PluginInfos plugins, @Reference RequestAudit audit) {
+        this.audit = audit;
         this.districts = districts;
         this.enablement = enablement;
         this.types = types;
@@ -94,6 +101,7 @@ public class AdminDistrictsResource {
             throw new ShebaoException(Kind.NOT_FOUND, "plugin-missing", Messages.text("admin.plugin.missing", id));
         }
         enablement.set(code, id, body.enabled(), caller.login());
+        audit.record(http, caller, body.enabled() ? "PLUGIN_SWITCHED_ON" : "PLUGIN_SWITCHED_OFF", id, code, null);
         return new Switch(code, id, body.enabled());
     }
 

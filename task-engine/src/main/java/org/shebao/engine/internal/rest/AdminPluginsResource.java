@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
@@ -44,19 +45,25 @@ import org.shebao.engine.internal.admin.PluginInfos.PluginInfo;
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminPluginsResource {
 
-    /** A business bundle is small; 50 MB is far beyond any. */
-    private static final int MAX_BYTES = 50 * 1024 * 1024;
+    /** A business bundle is small; 10 MB is far beyond any (the HTTP filter's maxUploadBytes holds bodies to it too). */
+    private static final int MAX_BYTES = 10 * 1024 * 1024;
 
     private final PluginAdmin admin;
     private final PluginInfos plugins;
+    private final RequestAudit audit;
 
     @Context
     private SecurityContext security;
 
+    @Context
+    private HttpServletRequest http;
+
     @Activate
-    public AdminPluginsResource(@Reference PluginAdmin admin, @Reference PluginInfos plugins) {
+    public AdminPluginsResource(@Reference PluginAdmin admin, @Reference PluginInfos plugins,
+            @Reference RequestAudit audit) {
         this.admin = admin;
         this.plugins = plugins;
+        this.audit = audit;
     }
 
     @GET
@@ -69,7 +76,8 @@ public class AdminPluginsResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response install(MultipartBody body) throws IOException {
         Account caller = Callers.require(security, Role.ADMIN);
-        return Response.status(Response.Status.CREATED).entity(admin.install(file(body), caller.login())).build();
+        PluginInfo installed = audited(caller, "PLUGIN_INSTALLED", null, () -> admin.install(file(body), caller.login()));
+        return Response.status(Response.Status.CREATED).entity(installed).build();
     }
 
     @PUT
@@ -77,15 +85,35 @@ public class AdminPluginsResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public PluginInfo upgrade(@PathParam("id") String id, MultipartBody body) throws IOException {
         Account caller = Callers.require(security, Role.ADMIN);
-        return admin.upgrade(id, file(body), caller.login());
+        return audited(caller, "PLUGIN_UPGRADED", id, () -> admin.upgrade(id, file(body), caller.login()));
     }
 
     @DELETE
     @Path("{id}")
-    public Response remove(@PathParam("id") String id) {
+    public Response remove(@PathParam("id") String id) throws IOException {
         Account caller = Callers.require(security, Role.ADMIN);
-        admin.remove(id, caller.login());
+        audited(caller, "PLUGIN_REMOVED", id, () -> {
+            admin.remove(id, caller.login());
+            return null;
+        });
         return Response.noContent().build();
+    }
+
+    /** What an upload or removal is, in the audit: done (with the plugin and version) or refused (with why). */
+    private PluginInfo audited(Account caller, String action, String id, Change change) throws IOException {
+        try {
+            PluginInfo info = change.run();
+            audit.record(http, caller, action, info == null ? id : info.id(), null,
+                    info == null ? null : info.symbolicName() + " " + info.version());
+            return info;
+        } catch (ShebaoException refused) {
+            audit.record(http, caller, "PLUGIN_REFUSED", id, null, action + ": " + refused.code());
+            throw refused;
+        }
+    }
+
+    private interface Change {
+        PluginInfo run() throws IOException;
     }
 
     private static byte[] file(MultipartBody body) throws IOException {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -39,13 +40,18 @@ import org.shebao.engine.internal.task.AttachmentService;
 public class AttachmentResource {
 
     private final AttachmentService attachments;
+    private final RequestAudit audit;
+
+    @Context
+    private HttpServletRequest http;
 
     @Context
     private SecurityContext security;
 
     @Activate
-    public AttachmentResource(@Reference AttachmentService attachments) {
+    public AttachmentResource(@Reference AttachmentService attachments, @Reference RequestAudit audit) {
         this.attachments = attachments;
+        this.audit = audit;
     }
 
     @POST
@@ -64,6 +70,7 @@ public class AttachmentResource {
             content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 1, attachments.maxBytes() + 1));
         }
         var stored = attachments.attach(caller, taskId, content);
+        audit.record(http, caller, "PHOTO_UPLOADED", "task " + taskId, caller.district(), content.length + " bytes");
         return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON).entity(stored).build();
     }
 

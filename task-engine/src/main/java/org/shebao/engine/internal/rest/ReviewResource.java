@@ -2,6 +2,7 @@ package org.shebao.engine.internal.rest;
 
 import java.util.List;
 
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
@@ -21,6 +22,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.shebao.api.account.Account;
 import org.shebao.api.account.Role;
 import org.shebao.engine.internal.db.Page;
 import org.shebao.engine.internal.task.HumanDecisions;
@@ -48,10 +50,17 @@ public class ReviewResource {
     private SecurityContext security;
 
     @Context
+    private HttpServletRequest http;
+
+    private final RequestAudit audit;
+
+    @Context
     private HttpHeaders headers;
 
     @Activate
-    public ReviewResource(@Reference ReviewInbox inbox, @Reference HumanDecisions decisions) {
+    public ReviewResource(@Reference ReviewInbox inbox, @Reference HumanDecisions decisions,
+            @Reference RequestAudit audit) {
+        this.audit = audit;
         this.inbox = inbox;
         this.decisions = decisions;
     }
@@ -82,15 +91,22 @@ public class ReviewResource {
     @Path("{id}/approve")
     public TaskDto approve(@PathParam("id") long id, ReviewRequest request) {
         ReviewRequest body = request == null ? new ReviewRequest(null, null, null, null) : request;
-        return decisions.approve(Callers.require(security, Role.REVIEWER), id, body.version(), body.comment(),
-                Languages.of(headers));
+        Account caller = Callers.require(security, Role.REVIEWER);
+        return audited(caller, "TASK_APPROVED", decisions.approve(caller, id, body.version(), body.comment(),
+                Languages.of(headers)));
     }
 
     @POST
     @Path("{id}/return")
     public TaskDto returnTask(@PathParam("id") long id, ReviewRequest request) {
         ReviewRequest body = request == null ? new ReviewRequest(null, null, null, null) : request;
-        return decisions.returnTask(Callers.require(security, Role.REVIEWER), id, body.version(), body.reasonCode(),
-                body.reason(), Languages.of(headers));
+        Account caller = Callers.require(security, Role.REVIEWER);
+        return audited(caller, "TASK_RETURNED", decisions.returnTask(caller, id, body.version(), body.reasonCode(),
+                body.reason(), Languages.of(headers)));
+    }
+
+    private TaskDto audited(Account caller, String action, TaskDto task) {
+        audit.record(http, caller, action, "task " + task.id(), caller.district(), task.businessType());
+        return task;
     }
 }

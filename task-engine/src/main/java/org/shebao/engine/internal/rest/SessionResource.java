@@ -28,15 +28,17 @@ import org.shebao.api.ShebaoException;
 import org.shebao.api.ShebaoException.FieldError;
 import org.shebao.api.ShebaoException.Kind;
 import org.shebao.api.account.Account;
-import org.shebao.api.account.AccountService;
 import org.shebao.api.account.Role;
 import org.shebao.api.records.Districts;
 import org.shebao.engine.internal.Messages;
+import org.shebao.engine.internal.account.AccountServiceImpl;
 import org.shebao.engine.internal.account.SessionStore;
 import org.shebao.engine.internal.cluster.AuditLog;
 import org.shebao.engine.internal.cluster.ClientAddresses;
 import org.shebao.engine.internal.http.Hardening;
 import org.shebao.engine.internal.security.LoginThrottle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Login, logout and "who am I" ({@code /api/session}, {@code /api/me}). */
 @Component(service = SessionResource.class)
@@ -47,15 +49,18 @@ import org.shebao.engine.internal.security.LoginThrottle;
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SessionResource.class);
+
     /** Login body: citizens send {@code idNumber}, staff {@code idNumber} or {@code username}. */
     public record Login(String idNumber, String username, String password) {
     }
 
-    /** The caller as the console shows it. */
-    public record Me(String idNumber, String name, String district, String districtName, Set<Role> roles) {
+    /** The caller as the console shows it; {@code mustChangePassword} while a temporary password is held. */
+    public record Me(String idNumber, String name, String district, String districtName, Set<Role> roles,
+            boolean mustChangePassword) {
     }
 
-    private final AccountService accounts;
+    private final AccountServiceImpl accounts;
     private final SessionStore sessions;
     private final Districts districts;
     private final LoginThrottle throttle;
@@ -67,7 +72,7 @@ public class SessionResource {
     private HttpHeaders headers;
 
     @Activate
-    public SessionResource(@Reference AccountService accounts, @Reference SessionStore sessions,
+    public SessionResource(@Reference AccountServiceImpl accounts, @Reference SessionStore sessions,
             @Reference Districts districts, @Reference LoginThrottle throttle, @Reference ClientAddresses addresses,
             @Reference AuditLog audit, @Reference EventHub hub) {
         this.hub = hub;
@@ -79,10 +84,11 @@ public class SessionResource {
         this.districts = districts;
     }
 
-    private Me me(Account account) {
+    private Me me(Account account, boolean mustChangePassword) {
         String district = account.district();
         return new Me(account.login(), account.displayName(), district,
-                district == null ? null : districts.name(district).in(Languages.of(headers)), account.roles());
+                district == null ? null : districts.name(district).in(Languages.of(headers)), account.roles(),
+                mustChangePassword);
     }
 
     @POST
@@ -112,12 +118,14 @@ public class SessionResource {
         if (account == null) {
             throttle.failed(who, address);
             audit.record(who, "LOGIN_FAILED", who, null, address, null);
+            LOG.info("Login failed for {} from {}", who.length() > 64 ? who.substring(0, 64) : who, address);
             throw new ShebaoException(Kind.UNAUTHENTICATED, "login-failed", Messages.text("session.login.failed"));
         }
         throttle.succeeded(who);
         audit.record(account.login(), "LOGIN", account.login(), account.district(), address, null);
         String token = sessions.open(account);
-        return Response.ok(me(account)).header("Set-Cookie", cookie(token, secure(http, security), -1)).build();
+        boolean temporary = accounts.mustChangePassword(account.login());
+        return Response.ok(me(account, temporary)).header("Set-Cookie", cookie(token, secure(http, security), -1)).build();
     }
 
     /** Logout: the session ends here and on every node; its live event streams close now. */
@@ -136,8 +144,8 @@ public class SessionResource {
 
     @GET
     @Path("me")
-    public Me me(@Context SecurityContext security) {
-        return me(Callers.require(security));
+    public Me me(@Context SecurityContext security, @Context HttpServletRequest http) {
+        return me(Callers.require(security), Boolean.TRUE.equals(http.getAttribute(AuthFilter.MUST_CHANGE)));
     }
 
     private static String cookie(String token, boolean secure, int maxAge) {

@@ -1,5 +1,7 @@
 package org.shebao.engine.internal.rest;
 
+import java.util.Map;
+
 import javax.ws.rs.core.Application;
 
 import org.osgi.service.component.annotations.Component;
@@ -19,4 +21,14 @@ public class ShebaoApplication extends Application {
 
     public static final String NAME = "shebao";
     public static final String SELECT = "(osgi.jaxrs.name=" + NAME + ")";
+
+    /**
+     * CXF's own multipart limits, behind the HTTP filter's ({@code maxUploadBytes}): no attachment above 10 MB, and
+     * those above 256 KB are kept in a temporary file rather than in memory.
+     */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("attachment-max-size", String.valueOf(10L * 1024 * 1024),
+                "attachment-memory-threshold", String.valueOf(256L * 1024));
+    }
 }

@@ -2,6 +2,7 @@ package org.shebao.engine.internal.rest;
 
 import java.util.Map;
 
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
@@ -23,6 +24,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.shebao.api.account.Account;
 import org.shebao.api.account.Role;
 import org.shebao.engine.internal.db.Page;
 import org.shebao.engine.internal.task.TaskDto;
@@ -45,6 +47,10 @@ public class TaskResource {
 
     private final TaskService tasks;
     private final TaskQueries queries;
+    private final RequestAudit audit;
+
+    @Context
+    private HttpServletRequest http;
 
     @Context
     private SecurityContext security;
@@ -53,7 +59,8 @@ public class TaskResource {
     private HttpHeaders headers;
 
     @Activate
-    public TaskResource(@Reference TaskService tasks, @Reference TaskQueries queries) {
+    public TaskResource(@Reference TaskService tasks, @Reference TaskQueries queries, @Reference RequestAudit audit) {
+        this.audit = audit;
         this.tasks = tasks;
         this.queries = queries;
     }
@@ -61,8 +68,9 @@ public class TaskResource {
     @POST
     public Response save(TaskRequest request) {
         TaskRequest body = request == null ? new TaskRequest(null, Map.of(), null) : request;
-        TaskDto task = tasks.create(Callers.require(security, Role.CITIZEN), body.businessType(),
-                body.data() == null ? Map.of() : body.data(), Languages.of(headers));
+        Account caller = Callers.require(security, Role.CITIZEN);
+        TaskDto task = audited(caller, "TASK_CREATED", tasks.create(caller, body.businessType(),
+                body.data() == null ? Map.of() : body.data(), Languages.of(headers)));
         return Response.status(Response.Status.CREATED).entity(task).build();
     }
 
@@ -83,21 +91,29 @@ public class TaskResource {
     @Path("{id}")
     public TaskDto edit(@PathParam("id") long id, TaskRequest request) {
         TaskRequest body = request == null ? new TaskRequest(null, Map.of(), null) : request;
-        return tasks.update(Callers.require(security, Role.CITIZEN), id, body.data() == null ? Map.of() : body.data(),
-                body.version(), Languages.of(headers));
+        Account caller = Callers.require(security, Role.CITIZEN);
+        return audited(caller, "TASK_EDITED", tasks.update(caller, id, body.data() == null ? Map.of() : body.data(),
+                body.version(), Languages.of(headers)));
     }
 
     @POST
     @Path("{id}/submit")
     public TaskDto submit(@PathParam("id") long id, TaskRequest request) {
-        return tasks.submit(Callers.require(security, Role.CITIZEN), id, request == null ? null : request.version(),
-                Languages.of(headers));
+        Account caller = Callers.require(security, Role.CITIZEN);
+        return audited(caller, "TASK_SUBMITTED", tasks.submit(caller, id, request == null ? null : request.version(),
+                Languages.of(headers)));
     }
 
     @POST
     @Path("{id}/withdraw")
     public TaskDto withdraw(@PathParam("id") long id, TaskRequest request) {
-        return tasks.withdraw(Callers.require(security, Role.CITIZEN), id, request == null ? null : request.version(),
-                Languages.of(headers));
+        Account caller = Callers.require(security, Role.CITIZEN);
+        return audited(caller, "TASK_WITHDRAWN", tasks.withdraw(caller, id, request == null ? null : request.version(),
+                Languages.of(headers)));
+    }
+
+    private TaskDto audited(Account caller, String action, TaskDto task) {
+        audit.record(http, caller, action, "task " + task.id(), caller.district(), task.businessType() + " v" + task.version());
+        return task;
     }
 }
