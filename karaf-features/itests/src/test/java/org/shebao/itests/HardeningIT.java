@@ -63,6 +63,19 @@ public class HardeningIT extends ContainerTest {
     }
 
     @Test
+    public void everyAnswerCarriesItsRequestId() {
+        Http anonymous = new Http(port);
+        String made = anonymous.get("/api/health").header("X-Request-Id").orElseThrow();
+        assertTrue(made, made.matches("[0-9a-f-]{36}"));
+        assertTrue(!made.equals(anonymous.get("/api/health").header("X-Request-Id").orElseThrow()));
+        assertEquals("a load balancer's id is kept", "lb-4711.a", anonymous.header("X-Request-Id", "lb-4711.a")
+                .get("/console/").header("X-Request-Id").orElseThrow());
+        String forged = anonymous.header("X-Request-Id", "a b <script>").post("/api/session",
+                Map.of("idNumber", "nobody", "password", "x")).header("X-Request-Id").orElseThrow();
+        assertTrue("an id that is no token is replaced: " + forged, forged.matches("[0-9a-f-]{36}"));
+    }
+
+    @Test
     public void everyAnswerCarriesTheBrowserProtections() {
         Http anonymous = new Http(port);
         for (String path : new String[] {"/console/", "/console/app.js", "/api/health", "/api/me",

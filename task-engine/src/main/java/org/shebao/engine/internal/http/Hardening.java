@@ -26,6 +26,7 @@ import org.shebao.api.i18n.Text;
 import org.shebao.engine.internal.Messages;
 import org.shebao.engine.internal.account.SessionStore;
 import org.shebao.engine.internal.cluster.ClientAddresses;
+import org.slf4j.MDC;
 
 /**
  * Every answer of the platform, console, API and plugin pages alike, carries the browser's protections: a
@@ -34,7 +35,7 @@ import org.shebao.engine.internal.cluster.ClientAddresses;
  * it, {@code Referer}) names another site is refused with 403 before it reaches any resource: the cross-site form
  * posts that SameSite cookies alone let through in older browsers. Requests without either header (the payment
  * channel, scripts) are not a browser's and pass. Request bodies are bounded before anything parses them
- * ({@link BodyLimit}).
+ * ({@link BodyLimit}). Every request has an id ({@link RequestIds}), answered and named in its log lines.
  */
 @Component(service = Filter.class)
 @HttpWhiteboardFilterName("shebao-hardening")
@@ -62,8 +63,20 @@ public class Hardening implements Filter {
 
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
-        HttpServletRequest request = (HttpServletRequest) req;
-        HttpServletResponse response = (HttpServletResponse) res;
+        String id = RequestIds.of(((HttpServletRequest) req).getHeader(RequestIds.HEADER));
+        ((HttpServletResponse) res).setHeader(RequestIds.HEADER, id);
+        MDC.put(RequestIds.MDC_KEY, id);
+        try {
+            guard((HttpServletRequest) req, (HttpServletResponse) res, chain);
+        } finally {
+            MDC.remove(RequestIds.MDC_KEY);
+        }
+    }
+
+    private void guard(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        ServletRequest req = request;
+        ServletResponse res = response;
         boolean https = https(request);
         request.setAttribute(HTTPS, https);
         response.setHeader("Content-Security-Policy", CSP);
@@ -92,6 +105,9 @@ public class Hardening implements Filter {
         int limit = BodyLimit.of(request, policy.limits());
         Optional<HttpServletRequest> within = BodyLimit.within(request, limit);
         if (within.isEmpty()) {
+            if (!BodyLimit.drain(request)) {
+                response.setHeader("Connection", "close");
+            }
             ProblemWriter.write(response, Kind.TOO_LARGE, "body-too-large", locale,
                     Messages.text("http.bodyTooLarge", limit / 1024).in(locale));
             return;

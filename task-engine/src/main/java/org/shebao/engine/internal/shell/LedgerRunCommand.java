@@ -28,7 +28,8 @@ public class LedgerRunCommand implements Action {
     public Object execute() {
         LocalDate day = date == null || date.isBlank() ? LocalDate.now(clock) : LocalDate.parse(date.trim());
         LedgerJob.Result r = job.run(day);
-        return String.format("Ledger up to %s: %d persons, %d lines created or changed, %d failed, %d re-rated", r.day(),
+        System.out.printf("Ledger up to %s: %d persons, %d lines created or changed, %d failed, %d re-rated%n", r.day(),
                 r.persons(), r.changed(), r.failed(), r.rerated());
+        return null;
     }
 }

@@ -35,7 +35,8 @@ public class TaskListCommand implements Action {
         try {
             wanted = TaskState.valueOf(state.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            return "Unknown state " + state + "; one of " + java.util.Arrays.toString(TaskState.values());
+            System.out.println("Unknown state " + state + "; one of " + java.util.Arrays.toString(TaskState.values()));
+            return null;
         }
         List<TaskAdmin.Row> rows = tasks.list(wanted, business, Math.max(1, Math.min(max, 1000)));
         ShellTable table = new ShellTable();

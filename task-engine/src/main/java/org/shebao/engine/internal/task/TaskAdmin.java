@@ -1,6 +1,8 @@
 package org.shebao.engine.internal.task;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
@@ -9,7 +11,10 @@ import org.osgi.service.component.annotations.Reference;
 import org.shebao.engine.internal.db.Transactions;
 import org.shebao.api.task.TaskState;
 
-/** Tasks as operators see them (the shell): by state, without the citizens' data. */
+/**
+ * Tasks as operators see them (the shell): listed by state without the citizens' data; one shown whole (data, history,
+ * review stage and claim) to find why it is stuck; a submitted one referred to a reviewer of its district.
+ */
 @Component(service = TaskAdmin.class)
 public class TaskAdmin {
 
@@ -22,6 +27,33 @@ public class TaskAdmin {
     @Activate
     public TaskAdmin(@Reference(target = "(osgi.unit.name=shebao-engine)") JpaTemplate jpa) {
         this.jpa = jpa;
+    }
+
+    /** One task whole, as {@link Tasks#detail} makes it, with where it stands in the review. */
+    public record Shown(TaskDto task, String reviewStage, String reviewNote, String claimedBy, long claimedUntil) {
+    }
+
+    public Optional<Shown> show(long id) {
+        return Transactions.inTransaction(jpa, em -> Optional.ofNullable(em.find(TaskEntity.class, id))
+                .map(t -> new Shown(Tasks.detail(em, t, Locale.SIMPLIFIED_CHINESE),
+                        t.reviewStage == null ? null : t.reviewStage.name(), t.reviewNote, t.claimedBy, t.claimedUntil)));
+    }
+
+    /**
+     * Sends a submitted task to a reviewer of its district (its automatic review failing, say), with the operator's
+     * note; answers the task's state before, or empty when there is no such task. Only a SUBMITTED task moves.
+     */
+    public Optional<TaskState> refer(long id, String note) {
+        return Transactions.inTransaction(jpa, em -> {
+            TaskEntity t = em.find(TaskEntity.class, id, javax.persistence.LockModeType.PESSIMISTIC_WRITE);
+            if (t == null) {
+                return Optional.<TaskState>empty();
+            }
+            if (t.state == TaskState.SUBMITTED) {
+                Decisions.refer(t, note);
+            }
+            return Optional.of(t.state);
+        });
     }
 
     public List<Row> list(TaskState state, String businessType, int max) {
