@@ -53,6 +53,14 @@ public class Overview {
         this.clock = clock;
     }
 
+    /** Seconds since the oldest submitted task still with the automatic review was submitted; null if none. */
+    public Long pipelineLagSeconds(String district) throws SQLException {
+        List<Long> automatic = database.query("SELECT MIN(SUBMITTEDAT) FROM SB_TASK WHERE STATE = 'SUBMITTED'"
+                + " AND (REVIEWSTAGE IS NULL OR REVIEWSTAGE = 'AUTO')" + (district == null ? "" : " AND DISTRICT = ?"),
+                rs -> rs.getObject(1) == null ? null : rs.getLong(1), district == null ? new Object[0] : new Object[] {district});
+        return automatic.isEmpty() || automatic.get(0) == null ? null : Math.max(0, (clock.millis() - automatic.get(0)) / 1000);
+    }
+
     public Report of(String district, Locale locale) throws SQLException {
         String where = district == null ? "" : " AND DISTRICT = ?";
         Object[] args = district == null ? new Object[0] : new Object[] {district};
@@ -68,10 +76,7 @@ public class Overview {
                         Math.max(0, (now - rs.getLong(4)) / 1000)), args);
         long referred = database.query("SELECT COUNT(*) FROM SB_TASK WHERE STATE = 'SUBMITTED' AND REVIEWSTAGE = 'HUMAN'"
                 + where, rs -> rs.getLong(1), args).get(0);
-        List<Long> automatic = database.query("SELECT MIN(SUBMITTEDAT) FROM SB_TASK WHERE STATE = 'SUBMITTED'"
-                + " AND (REVIEWSTAGE IS NULL OR REVIEWSTAGE = 'AUTO')" + where,
-                rs -> rs.getObject(1) == null ? null : rs.getLong(1), args);
-        Long lag = automatic.isEmpty() || automatic.get(0) == null ? null : Math.max(0, (now - automatic.get(0)) / 1000);
+        Long lag = pipelineLagSeconds(district);
         List<JobRun> ledger = database.query("SELECT STARTEDAT, NODE FROM SB_JOB_RUN WHERE JOB = 'ledger'"
                 + " ORDER BY STARTEDAT DESC FETCH FIRST 1 ROWS ONLY",
                 rs -> new JobRun(time(rs.getLong(1)), rs.getString(2)));

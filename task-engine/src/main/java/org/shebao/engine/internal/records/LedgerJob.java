@@ -13,6 +13,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.shebao.engine.internal.cluster.JobRuns;
+import org.shebao.engine.internal.metrics.Metrics;
+
+import io.micrometer.core.instrument.Timer;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -54,10 +57,12 @@ public class LedgerJob {
     private final int intervalMinutes;
     private final ScheduledExecutorService timer;
     private volatile LocalDate lastDay;
+    private final Metrics metrics;
 
     @Activate
     public LedgerJob(@Reference RecordsService records, @Reference Rerating rerating, @Reference Clock clock,
-            @Reference JobRuns runs, Config config) {
+            @Reference JobRuns runs, @Reference Metrics metrics, Config config) {
+        this.metrics = metrics;
         this.records = records;
         this.runs = runs;
         this.intervalMinutes = Math.max(1, config.intervalMinutes());
@@ -111,6 +116,16 @@ public class LedgerJob {
 
     /** Brings every person's ledger up to the day. */
     public synchronized Result run(LocalDate day) {
+        Timer.Sample sample = Timer.start();
+        try {
+            return bringUpToDate(day);
+        } finally {
+            sample.stop(Timer.builder("shebao.ledger.runs").description("Ledger job runs and their duration")
+                    .register(metrics.registry()));
+        }
+    }
+
+    private Result bringUpToDate(LocalDate day) {
         List<String> persons = records.ledgerPersons();
         int changed = 0;
         int failed = 0;

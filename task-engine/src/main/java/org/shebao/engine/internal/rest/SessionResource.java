@@ -37,8 +37,11 @@ import org.shebao.engine.internal.cluster.AuditLog;
 import org.shebao.engine.internal.cluster.ClientAddresses;
 import org.shebao.engine.internal.http.Hardening;
 import org.shebao.engine.internal.security.LoginThrottle;
+import org.shebao.engine.internal.metrics.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.micrometer.core.instrument.Counter;
 
 /** Login, logout and "who am I" ({@code /api/session}, {@code /api/me}). */
 @Component(service = SessionResource.class)
@@ -67,6 +70,7 @@ public class SessionResource {
     private final ClientAddresses addresses;
     private final AuditLog audit;
     private final EventHub hub;
+    private final Metrics metrics;
 
     @Context
     private HttpHeaders headers;
@@ -74,7 +78,8 @@ public class SessionResource {
     @Activate
     public SessionResource(@Reference AccountServiceImpl accounts, @Reference SessionStore sessions,
             @Reference Districts districts, @Reference LoginThrottle throttle, @Reference ClientAddresses addresses,
-            @Reference AuditLog audit, @Reference EventHub hub) {
+            @Reference AuditLog audit, @Reference EventHub hub, @Reference Metrics metrics) {
+        this.metrics = metrics;
         this.hub = hub;
         this.throttle = throttle;
         this.addresses = addresses;
@@ -112,20 +117,28 @@ public class SessionResource {
             throttle.check(who, address);
         } catch (ShebaoException locked) {
             audit.record(who, "LOGIN_REFUSED", who, null, address, locked.code());
+            logins("refused");
             throw locked;
         }
         Account account = accounts.authenticate(who, password.toCharArray()).orElse(null);
         if (account == null) {
             throttle.failed(who, address);
             audit.record(who, "LOGIN_FAILED", who, null, address, null);
+            logins("failed");
             LOG.info("Login failed for {} from {}", who.length() > 64 ? who.substring(0, 64) : who, address);
             throw new ShebaoException(Kind.UNAUTHENTICATED, "login-failed", Messages.text("session.login.failed"));
         }
         throttle.succeeded(who);
         audit.record(account.login(), "LOGIN", account.login(), account.district(), address, null);
+        logins("succeeded");
         String token = sessions.open(account);
         boolean temporary = accounts.mustChangePassword(account.login());
         return Response.ok(me(account, temporary)).header("Set-Cookie", cookie(token, secure(http, security), -1)).build();
+    }
+
+    private void logins(String outcome) {
+        Counter.builder("shebao.logins").description("Login attempts by outcome").tag("outcome", outcome)
+                .register(metrics.registry()).increment();
     }
 
     /** Logout: the session ends here and on every node; its live event streams close now. */
