@@ -49,7 +49,7 @@ export async function overviewPage(main, me) {
       el('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-labelledby': 'overview-tasks-heading' }, table(o)),
       el('h3', { id: 'overview-plugins-heading' }, t('overview.plugins')),
       el('ul', { id: 'overview-plugins', 'aria-labelledby': 'overview-plugins-heading' }, o.plugins.map((p) => el('li', { 'data-plugin': p.id },
-        `${p.id} ${p.version}: `, el('span', { class: p.healthy ? 'ok' : 'alert' }, p.healthy ? t('overview.healthy') : p.bundleState)))),
+        t('overview.plugin', p.name, p.id, p.version), ' ', el('span', { class: p.healthy ? 'ok' : 'alert' }, p.healthy ? t('overview.healthy') : p.bundleState)))),
       el('p', { class: 'hint' }, t('overview.at', when(o.at))));
   };
   main.replaceChildren(el('section', { class: 'card', 'aria-labelledby': 'overview-heading' },

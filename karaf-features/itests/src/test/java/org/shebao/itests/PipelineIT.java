@@ -134,6 +134,7 @@ public class PipelineIT extends ContainerTest {
             assertTrue(before.toString(), before.path("pipelineLagSeconds").isNumber() && before.path("oldestWaiting").path("id").asLong() > 0);
             assertTrue(before.toString(), before.path("tasks").toString().contains("\"businessType\":\"it-probe\",\"businessName\":\"测试业务 it-probe\",\"state\":\"SUBMITTED\""));
             assertTrue(before.toString(), before.path("plugins").toString().contains("\"healthy\":true"));
+            assertTrue(before.toString(), before.path("plugins").toString().contains("\"id\":\"arrears-payment\",\"name\":\"欠费补缴\""));
             String referred = shell("shebao:task-refer --note 自动审核超时 " + id);
             assertTrue(referred, referred.contains("referred"));
             assertTrue(shell("shebao:task-show " + id).contains("Review: HUMAN (自动审核超时)"));

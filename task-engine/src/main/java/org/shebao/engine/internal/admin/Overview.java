@@ -12,6 +12,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.shebao.engine.internal.cluster.ClusterDatabase;
+import org.shebao.engine.internal.plugin.BusinessTypeRegistry;
+import org.shebao.engine.internal.plugin.MenuEntryRegistry;
 
 /**
  * How the hall is doing, for the city or one district: tasks by business and state, the oldest one waiting for a
@@ -33,8 +35,8 @@ public class Overview {
     public record JobRun(OffsetDateTime startedAt, String node) {
     }
 
-    /** A plugin and whether its bundle is active. */
-    public record Plugin(String id, String version, String bundleState, boolean healthy) {
+    /** A plugin, named in words, and whether its bundle is active. */
+    public record Plugin(String id, String name, String version, String bundleState, boolean healthy) {
     }
 
     /** The whole overview; {@code district} null for the city; times in the platform's time zone. */
@@ -44,10 +46,15 @@ public class Overview {
 
     private final ClusterDatabase database;
     private final PluginInfos plugins;
+    private final BusinessTypeRegistry types;
+    private final MenuEntryRegistry entries;
     private final Clock clock;
 
     @Activate
-    public Overview(@Reference ClusterDatabase database, @Reference PluginInfos plugins, @Reference Clock clock) {
+    public Overview(@Reference ClusterDatabase database, @Reference PluginInfos plugins,
+            @Reference BusinessTypeRegistry types, @Reference MenuEntryRegistry entries, @Reference Clock clock) {
+        this.types = types;
+        this.entries = entries;
         this.database = database;
         this.plugins = plugins;
         this.clock = clock;
@@ -81,7 +88,8 @@ public class Overview {
                 + " ORDER BY STARTEDAT DESC FETCH FIRST 1 ROWS ONLY",
                 rs -> new JobRun(time(rs.getLong(1)), rs.getString(2)));
         List<Plugin> health = new ArrayList<>();
-        plugins.list().forEach(p -> health.add(new Plugin(p.id(), p.version(), p.bundleState(), "ACTIVE".equals(p.bundleState()))));
+        plugins.list().forEach(p -> health.add(new Plugin(p.id(), types.nameOfPlugin(p.id()).or(() -> entries.labelOf(p.id()))
+                .map(t -> t.in(locale)).orElse(p.id()), p.version(), p.bundleState(), "ACTIVE".equals(p.bundleState()))));
         return new Report(district, time(now), counts, oldest.isEmpty() ? null : oldest.get(0), referred,
                 lag, ledger.isEmpty() ? null : ledger.get(0), health);
     }

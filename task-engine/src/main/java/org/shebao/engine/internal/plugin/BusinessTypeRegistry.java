@@ -109,6 +109,11 @@ public class BusinessTypeRegistry {
         return new ShebaoException(Kind.CONFLICT, "business-disabled", Messages.text("task.businessType.disabled", name));
     }
 
+    /** The name of a plugin's (first) business, for screens that name plugins in words. */
+    public java.util.Optional<Text> nameOfPlugin(String pluginId) {
+        return byId.values().stream().filter(b -> b.pluginId().equals(pluginId)).map(RegisteredBusiness::name).findFirst();
+    }
+
     public Set<String> ids() {
         return Set.copyOf(byId.keySet());
     }

@@ -39,6 +39,12 @@ public class MenuEntryRegistry {
     }
 
     /** Whether the plugin's menu entries are registered. */
+    /** The label of a plugin's (first) menu entry, for a plugin without businesses (the problem reports). */
+    public java.util.Optional<org.shebao.api.i18n.Text> labelOf(String pluginId) {
+        return byService.values().stream().flatMap(List::stream).filter(e -> e.pluginId().equals(pluginId))
+                .map(RegisteredEntry::label).findFirst();
+    }
+
     public boolean has(String pluginId) {
         return byService.values().stream().flatMap(List::stream).anyMatch(e -> e.pluginId().equals(pluginId));
     }
