@@ -145,10 +145,14 @@ public final class Http {
         }
     }
 
-    /** Opens the caller's server-sent event stream and hands each line to the consumer until it returns false. */
+    /**
+     * Opens the caller's server-sent event stream and hands each line to the consumer until it returns false, on a
+     * thread of its own (thenAcceptAsync: when the headers had already arrived, thenAccept would read the endless
+     * stream on the caller's thread).
+     */
     public java.util.concurrent.CompletableFuture<Void> events(java.util.function.Predicate<String> consumer) {
         return client.sendAsync(request("/api/events").header("Accept", "text/event-stream").GET().build(),
-                HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> {
+                HttpResponse.BodyHandlers.ofLines()).thenAcceptAsync(response -> {
                     try (java.util.stream.Stream<String> lines = response.body()) {
                         lines.takeWhile(consumer).forEach(line -> { });
                     }
