@@ -132,6 +132,10 @@ public class AccountsIT extends ContainerTest {
         });
         assertTrue(seen.toString(), seen.contains("rv-" + n) && seen.contains("jiangan-reviewer") && !seen.contains("admin"));
         assertEquals(403, districtAdmin.get("/api/admin/accounts?district=420111").status());
+        Http.Answer everyone = BusinessPluginsIT.demo(port, "admin").get("/api/admin/accounts");
+        assertEquals(everyone.body(), 200, everyone.status());
+        assertTrue(everyone.body(), everyone.body().contains("\"username\":\"hongshan-reviewer\"")
+                && everyone.body().contains("\"username\":\"rv-" + n + "\"") && !everyone.body().contains("CITIZEN"));
         assertEquals(403, citizen("420102").get("/api/admin/accounts").status());
         assertEquals(404, districtAdmin.post("/api/admin/accounts/hongshan-reviewer/disable", null).status());
         assertEquals(404, districtAdmin.post("/api/admin/accounts/admin/reset-password", null).status());

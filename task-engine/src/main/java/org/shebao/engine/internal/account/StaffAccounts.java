@@ -61,13 +61,15 @@ public class StaffAccounts {
     /** The staff accounts the caller may see, of one role and district when given, by district and user name. */
     public List<Staff> list(Account caller, Role role, String district) {
         String scope = caller.has(Role.ADMIN) ? district : ownDistrict(caller, district);
-        return jpa.txExpr(em -> em.createQuery("SELECT a FROM AccountEntity a WHERE a.roles NOT LIKE '%CITIZEN%'"
-                + (scope == null ? "" : " AND a.district = :d") + " ORDER BY a.district, a.login", AccountEntity.class)
-                .setParameter("d", scope == null ? "" : scope).getResultList()).stream()
-                .filter(a -> scope == null || a.toAccount().district().equals(scope))
-                .filter(a -> role == null || a.toAccount().has(role)).filter(a -> reaches(caller, a.toAccount()))
-                .map(a -> new Staff(a.login(), a.toAccount().displayName(), a.toAccount().roles(),
-                        a.toAccount().district(), a.enabled())).toList();
+        List<AccountEntity> rows = jpa.txExpr(em -> {
+            var query = em.createQuery("SELECT a FROM AccountEntity a WHERE a.roles NOT LIKE '%CITIZEN%'"
+                    + (scope == null ? "" : " AND a.district = :d") + " ORDER BY a.district, a.login", AccountEntity.class);
+            return (scope == null ? query : query.setParameter("d", scope)).getResultList();
+        });
+        return rows.stream().map(a -> new Staff(a.login(), a.toAccount().displayName(), a.toAccount().roles(),
+                a.toAccount().district(), a.enabled()))
+                .filter(s -> role == null || s.roles().contains(role))
+                .filter(s -> reaches(caller, new Account(s.username(), s.name(), s.district(), s.roles()))).toList();
     }
 
     /** A new staff account with a temporary password. */
