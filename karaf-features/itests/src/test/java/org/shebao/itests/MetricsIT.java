@@ -48,6 +48,9 @@ public class MetricsIT extends ContainerTest {
         assertTrue(text.contains("shebao_pipeline_lag_seconds "));
         assertTrue(text.contains("shebao_ledger_runs_seconds_count "));
         assertTrue(text.contains("shebao_jvm_memory_used_bytes{"));
+        assertTrue("the pool's size as configured (16)", text.contains("shebao_db_pool_connections{state=\"max\",} 16.0"));
+        assertTrue(text.contains("shebao_db_pool_connections{state=\"active\",}"));
+        assertTrue(text.contains("shebao_db_pool_connections{state=\"waiting\",}"));
         assertTrue("every name is the platform's", text.lines().filter(l -> !l.startsWith("#") && !l.isBlank())
                 .allMatch(l -> l.startsWith("shebao_")));
 

@@ -39,6 +39,11 @@ public class PluginEndpoints {
         }
     }
 
+    /** Every active plugin's endpoint, by plugin id (a copy). */
+    public Map<String, Endpoint> all() {
+        return Map.copyOf(byPlugin);
+    }
+
     /** The plugin's endpoint, when it is active and has one. */
     public Optional<Endpoint> of(String pluginId) {
         return Optional.ofNullable(byPlugin.get(pluginId));
