@@ -23,7 +23,7 @@ public final class TaskBenchmark {
             "420103198205300445", "420104197509090557", "420105197012010669"};
     private static final int TYPES = 201;
     private static final int CLIENTS_PER_CITIZEN = Integer.getInteger("bench.clientsPerCitizen", 2);
-    private static final int PORT = 8189;
+    private static final int PORT = BenchRun.PORT;
     private static final int READS_PER_SECOND = 500;
     private static final int READ_SECONDS = 20;
     private static final int READ_CONNECTIONS = 200;
@@ -59,32 +59,12 @@ public final class TaskBenchmark {
     /** Both drives on one database: as fast as the clients go (closed loop), then paced at the target rate. */
     private List<String> run(String database, Path dist, Path plugin, Path run, int tasks, int warmup,
             PostgresServer postgres, double rate) throws Exception {
-        new ProcessBuilder("rm", "-rf", run.toString()).inheritIO().start().waitFor();
-        new ProcessBuilder("cp", "-a", dist.toString(), run.toString()).inheritIO().start().waitFor();
+        BenchRun.prepare(dist, run, postgres);
         // the shipped pipeline settings, but no review delay (-Dbench.review="workers = 1\nbatchSize = 50" to try others)
         Files.writeString(run.resolve("etc/org.shebao.review.cfg"),
                 "delaySeconds = 0\n" + System.getProperty("bench.review", "").replace("\\n", "\n") + "\n");
-        Files.writeString(run.resolve("etc/org.ops4j.pax.web.cfg"),
-                Files.readString(run.resolve("etc/org.ops4j.pax.web.cfg")).replace("8181", Integer.toString(PORT)));
-        if (postgres != null) {
-            Path cfg = run.resolve("etc/org.ops4j.datasource-shebao.cfg");
-            Files.writeString(cfg, Files.readString(cfg).replaceAll("(?m)^(osgi.jdbc.driver.name|url) *=.*$", "")
-                    + "\nosgi.jdbc.driver.name = PostgreSQL JDBC Driver\nurl = " + postgres.url("shebao")
-                    + "\nuser = " + PostgresServer.USER + "\npassword = trust\n");
-        }
         Files.copy(plugin, run.resolve("deploy").resolve(plugin.getFileName()));
-        // the benchmark polls the demo logins while the demo seeds its accounts: no brute force
-        Files.writeString(run.resolve("etc/org.shebao.security.cfg"), "loginFailures = 100000\naddressFailures = 100000\n");
-        ProcessBuilder karaf = new ProcessBuilder("bin/karaf", "server").directory(run.toFile())
-                .redirectErrorStream(true).redirectOutput(run.resolve("console.log").toFile());
-        karaf.environment().put("KARAF_EXEC", "exec");
-        karaf.environment().put("SSH_PORT", "0");
-        if (Boolean.getBoolean("bench.jfr")) {
-            // a profile of the whole run (-Dbench.jfr=true): jfr print --events jdk.ExecutionSample run/bench.jfr
-            karaf.environment().put("EXTRA_JAVA_OPTS", "-XX:StartFlightRecording=filename="
-                    + run.toAbsolutePath().resolve("bench-" + database + ".jfr") + ",settings=profile,dumponexit=true");
-        }
-        Process process = karaf.start();
+        Process process = BenchRun.start(run, database);
         try {
             awaitReady();
             System.out.printf("%s: Karaf up. Warm-up: %d tasks%n", database, warmup);

@@ -29,6 +29,20 @@ public interface RecordsImport {
         }
     }
 
+    /** A person with what the back-end holds of them, for {@link #importAll(List)}. */
+    record PersonRecords(Person person, List<Enrolment> enrolments, List<ImportedLine> lines) {
+    }
+
+    /**
+     * Loads persons not yet on record, each with their enrolments and ledger lines, in one transaction with batched
+     * statements (not an entity per row): the back-end's first load, a thousand or so persons a call. Persons
+     * already on record are left as they are and not counted; an invalid person (sex or birth date contradicting
+     * the ID, no name, a district that is not six digits) refuses the whole call, and nothing is written.
+     *
+     * @return the number of ledger lines written
+     */
+    int importAll(List<PersonRecords> persons);
+
     /** Creates or replaces the person's identity and contact data; refused when sex or birth date contradict the ID. */
     void registerPerson(Person person);
 

@@ -42,13 +42,7 @@ public class PersonStore {
 
     /** Creates or replaces the person's record; refused when sex or birth date contradict the ID number. */
     void register(EntityManager em, Person person, Actor actor) {
-        if (person.sex() != person.id().sex() || !person.birthDate().equals(person.id().birthDate())) {
-            throw new ShebaoException(Kind.BAD_INPUT, "person-mismatch", Messages.text("records.person.mismatch"));
-        }
-        if (person.name() == null || person.name().isBlank() || person.district() == null
-                || !person.district().matches("\\d{6}")) {
-            throw new ShebaoException(Kind.BAD_INPUT, "person-invalid", Messages.text("records.person.invalid"));
-        }
+        check(person);
         PersonEntity p = em.find(PersonEntity.class, person.id().value());
         boolean created = p == null;
         if (created) {
@@ -66,6 +60,17 @@ public class PersonStore {
             em.persist(p);
         }
         actor.audit(em, p.idNumber, created ? "PERSON_CREATED" : "PERSON_REPLACED", null, clock.millis());
+    }
+
+    /** Refuses a person whose sex or birth date contradict the ID, without a name, or of no six-digit district. */
+    static void check(Person person) {
+        if (person.sex() != person.id().sex() || !person.birthDate().equals(person.id().birthDate())) {
+            throw new ShebaoException(Kind.BAD_INPUT, "person-mismatch", Messages.text("records.person.mismatch"));
+        }
+        if (person.name() == null || person.name().isBlank() || person.district() == null
+                || !person.district().matches("\\d{6}")) {
+            throw new ShebaoException(Kind.BAD_INPUT, "person-invalid", Messages.text("records.person.invalid"));
+        }
     }
 
     void changeContact(EntityManager em, String idNumber, Contact contact, Actor actor) {

@@ -26,6 +26,7 @@ import org.shebao.engine.internal.db.Transactions;
 public class RecordsService implements Records, RecordsImport {
 
     private final JpaTemplate jpa;
+    private final BulkImport bulk;
     private final PersonStore persons;
     private final EnrolmentStore enrolments;
     private final Ledger ledger;
@@ -34,8 +35,9 @@ public class RecordsService implements Records, RecordsImport {
     @Activate
     public RecordsService(@Reference(target = "(osgi.unit.name=shebao-engine)") JpaTemplate jpa,
             @Reference PersonStore persons, @Reference EnrolmentStore enrolments, @Reference Ledger ledger,
-            @Reference LineQueries lines) {
+            @Reference LineQueries lines, @Reference BulkImport bulk) {
         this.jpa = jpa;
+        this.bulk = bulk;
         this.persons = persons;
         this.enrolments = enrolments;
         this.ledger = ledger;
@@ -84,6 +86,11 @@ public class RecordsService implements Records, RecordsImport {
             persons.require(em, idNumber);
             return ledger.importLines(em, idNumber, imported);
         });
+    }
+
+    @Override
+    public int importAll(List<PersonRecords> batch) {
+        return bulk.importAll(batch);
     }
 
     @Override

@@ -27,9 +27,10 @@ public class LedgerRunCommand implements Action {
     @Override
     public Object execute() {
         LocalDate day = date == null || date.isBlank() ? LocalDate.now(clock) : LocalDate.parse(date.trim());
+        long start = System.nanoTime();
         LedgerJob.Result r = job.run(day);
-        System.out.printf("Ledger up to %s: %d persons, %d lines created or changed, %d failed, %d re-rated%n", r.day(),
-                r.persons(), r.changed(), r.failed(), r.rerated());
+        System.out.printf("Ledger up to %s: %d persons, %d lines created or changed, %d failed, %d re-rated in %.1f s%n",
+                r.day(), r.persons(), r.changed(), r.failed(), r.rerated(), (System.nanoTime() - start) / 1e9);
         return null;
     }
 }

@@ -1,0 +1,78 @@
+package org.shebao.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Each citizen query over HTTP for sampled generated persons: they open their accounts (the records must match),
+ * log in, and 4 clients ask each path in turn for a random one of them; p50 and p99 per path.
+ */
+final class CityQueries {
+
+    static final List<String> PATHS = List.of("/api/records/me", "/api/records/me/ledger?size=20",
+            "/api/plugins/arrears-payment/arrears", "/api/plugins/arrears-payment/payable",
+            "/api/plugins/gap-payment/gaps");
+    static final String HEADER = "records | ledger (a page) | arrears | payable | gaps";
+    private static final String PASSWORD = "城市规模测试口令2026";
+    private static final int CLIENTS = 4;
+    private static final int WARM_UP = 200;
+    private static final int REQUESTS = 2000;
+
+    private final BenchHttp http;
+
+    CityQueries(BenchHttp http) {
+        this.http = http;
+    }
+
+    /** "p50 / p99 ms" for each of {@link #PATHS}. */
+    List<String> measure(List<String[]> citizens) throws Exception {
+        List<String> cookies = new ArrayList<>();
+        for (String[] c : citizens) {
+            http.send(null, "POST", "/api/accounts", String.format(
+                    "{\"idNumber\":\"%s\",\"name\":\"%s\",\"mobile\":\"%s\",\"password\":\"%s\"}", c[0], c[1], c[2], PASSWORD));
+            var login = http.send(null, "POST", "/api/session",
+                    String.format("{\"idNumber\":\"%s\",\"password\":\"%s\"}", c[0], PASSWORD));
+            login.headers().firstValue("Set-Cookie").ifPresent(cookie -> cookies.add(cookie.split(";", 2)[0]));
+        }
+        if (cookies.isEmpty()) {
+            throw new IllegalStateException("no sampled citizen could log in");
+        }
+        List<String> figures = new ArrayList<>();
+        for (String path : PATHS) {
+            drive(path, cookies, WARM_UP);
+            figures.add(Latencies.summary(drive(path, cookies, REQUESTS)));
+            System.out.printf("  %s: %s (%d citizens)%n", path, figures.get(figures.size() - 1), cookies.size());
+        }
+        return figures;
+    }
+
+    private ConcurrentLinkedQueue<Long> drive(String path, List<String> cookies, int requests) throws Exception {
+        ConcurrentLinkedQueue<Long> nanos = new ConcurrentLinkedQueue<>();
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int k = 0; k < CLIENTS; k++) {
+            futures.add(pool.submit(() -> {
+                for (int i = 0; i < requests / CLIENTS; i++) {
+                    String cookie = cookies.get(ThreadLocalRandom.current().nextInt(cookies.size()));
+                    long start = System.nanoTime();
+                    int status = http.send(cookie, "GET", path, null).statusCode();
+                    nanos.add(System.nanoTime() - start);
+                    if (status != 200) {
+                        throw new IllegalStateException(path + " answered " + status);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        return nanos;
+    }
+}
