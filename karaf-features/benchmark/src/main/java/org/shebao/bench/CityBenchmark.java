@@ -22,7 +22,7 @@ public final class CityBenchmark {
     private static final int SAMPLE = 300;
     private static final Pattern GENERATED = Pattern.compile("Generated (\\d+) persons, (\\d+) ledger lines in ([\\d.]+) s");
     private static final Pattern SAMPLED = Pattern.compile("(?m)^sample (\\S+) (\\S+) (\\S+)");
-    private static final Pattern ROLLED = Pattern.compile("Ledger up to (\\S+): (\\d+) persons, (\\d+) lines .* in ([\\d.]+) s");
+    private static final Pattern ROLLED = Pattern.compile("Ledger up to (\\S+): (\\d+) persons (\\([^)]*\\)), (\\d+) lines .* in ([\\d.]+) s");
 
     public static void main(String[] args) throws Exception {
         Path dist = Path.of(args[0]);
@@ -72,7 +72,8 @@ public final class CityBenchmark {
             List<String> queries = new CityQueries(http).measure(citizens);
             String next = LocalDate.now().withDayOfMonth(1).plusMonths(1).toString();
             Matcher r = ROLLED.matcher(shell(run, "shebao:ledger-run --date " + next));
-            String rollOver = r.find() ? String.format("%s s (%s lines)", r.group(4), r.group(3)) : "failed";
+            String rollOver = r.find() ? String.format("%s s (%s lines; %s)", r.group(5), r.group(4), r.group(3))
+                    : "failed";
             System.out.printf("%s: roll-over to %s: %s%n", database, next, rollOver);
             long heap = HeapAfterGc.measure(karaf.pid(), http);
             return String.format("| %s | %s | %s | %s s (%.0f lines/s) | %s | %d MB | %s |", database, g.group(1), g.group(2),

@@ -104,6 +104,72 @@ public class BulkImportIT extends ContainerTest {
         assertEquals("0.00", me.path("summary").path("arrears").asText());
     }
 
+    @Test
+    public void theLedgerJobRollsEveryoneOverInSetStatementsAndTheRestOneByOne() throws Exception {
+        LocalDate today = LocalDate.parse(ShebaoContainer.TODAY);
+        YearMonth now = YearMonth.from(today);
+        org.shebao.api.records.Rates r = rates.rates("420113", java.time.Year.of(now.getYear()));
+        // paid up to three months ago: the last three months come in the set-based pass
+        String paying = id("420113", 10);
+        // medical from seven months ago with its first month only: the months before the window are holes
+        String holes = id("420113", 11);
+        // suspended after two months ago: only that month of the window
+        String suspended = id("420113", 12);
+        YearMonth from = now.minusMonths(6);
+        imports.importAll(List.of(
+                new PersonRecords(person(paying, "滚一"), List.of(pension(from, EnrolmentStatus.PAYING, null)),
+                        paid(InsuranceType.PENSION, from, now.minusMonths(3), r)),
+                new PersonRecords(person(holes, "滚二"), List.of(new Enrolment(InsuranceType.MEDICAL,
+                        EnrolmentStatus.PAYING, null, from, from, null, null)), paid(InsuranceType.MEDICAL, from, from, r)),
+                new PersonRecords(person(suspended, "滚三"), List.of(pension(from, EnrolmentStatus.SUSPENDED, now.minusMonths(2))),
+                        paid(InsuranceType.PENSION, from, now.minusMonths(3), r))));
+
+        String first = shell("shebao:ledger-run");
+        assertTrue(first, first.contains("(set-based; ") && first.contains(" 0 failed"));
+        List<LedgerLine> a = lines(paying, EnumSet.allOf(LineStatus.class), Optional.empty(), Optional.of(now.minusMonths(2)), today);
+        assertEquals(a.toString(), 3, a.size());
+        assertEquals(LineStatus.ARREARS, at(a, now.minusMonths(2)).status());
+        assertEquals(LineStatus.DUE, at(a, now.minusMonths(1)).status());
+        assertEquals(LineStatus.DUE, at(a, now).status());
+        assertEquals(r.monthly(InsuranceType.PENSION, 100), at(a, now).amount());
+        assertEquals(Integer.valueOf(now.getYear()), Integer.valueOf(at(a, now).ratesYear()));
+        List<LedgerLine> b = lines(holes, EnumSet.allOf(LineStatus.class), Optional.empty(), Optional.empty(), today);
+        assertEquals("310 and 330 for each of 7 months: " + b, 14, b.size());
+        List<LedgerLine> c = lines(suspended, EnumSet.allOf(LineStatus.class), Optional.empty(), Optional.of(now.minusMonths(2)), today);
+        assertEquals(c.toString(), 1, c.size());
+        assertEquals(LineStatus.ARREARS, at(c, now.minusMonths(2)).status());
+
+        String second = shell("shebao:ledger-run");
+        assertTrue(second, second.contains(" 0 lines created or changed, 0 failed"));
+    }
+
+    private static LedgerLine at(List<LedgerLine> lines, YearMonth month) {
+        return lines.stream().filter(l -> l.month().equals(month)).findFirst().orElseThrow(() -> new AssertionError(month + ": " + lines));
+    }
+
+    private static Person person(String id, String name) {
+        return Person.of(new ResidentId(id), name, "420113", Household.LOCAL, Contact.NONE);
+    }
+
+    private static Enrolment pension(YearMonth from, EnrolmentStatus status, YearMonth until) {
+        return new Enrolment(InsuranceType.PENSION, status, 100, from, from, until, null);
+    }
+
+    /** Paid lines of the enrolment's types from one month to another, at the rates given. */
+    private static List<ImportedLine> paid(InsuranceType enrolled, YearMonth from, YearMonth to,
+            org.shebao.api.records.Rates r) {
+        List<ImportedLine> lines = new java.util.ArrayList<>();
+        List<InsuranceType> types = enrolled == InsuranceType.MEDICAL
+                ? List.of(InsuranceType.MEDICAL, InsuranceType.MAJOR_ILLNESS) : List.of(enrolled);
+        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+            for (InsuranceType t : types) {
+                Integer tier = t == InsuranceType.PENSION ? 100 : null;
+                lines.add(new ImportedLine(t, m, r.base(t, tier), r.monthly(t, tier), LineStatus.PAID, tier, m.getYear()));
+            }
+        }
+        return lines;
+    }
+
     private static PersonRecords records(String id, String name) {
         ResidentId resident = new ResidentId(id);
         Person person = Person.of(resident, name, "420113", Household.LOCAL, Contact.NONE);

@@ -1,5 +1,6 @@
 package org.shebao.engine.internal.records;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -28,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * amounts into arrears, overdue slips expired, provisional lines re-rated once their year has rates. Idempotent (a
  * second run creates nothing). Runs shortly after start, at each local midnight (the day changed), on the configured
  * interval, and on demand ({@code shebao:ledger-run}). Reads never wait for it: they show statuses as of the moment
- * ({@link LineStates}). One transaction per person, so that one person's trouble neither blocks nor undoes the others.
+ * ({@link LineStates}). Everyone at once in set-based statements ({@link LedgerRollOver}: a city's roll-over
+ * into a new month is a few hundred statements, not a loop over persons); the persons that pass leaves, one
+ * transaction each, so that one person's trouble neither blocks nor undoes the others.
  */
 @Component(service = LedgerJob.class, configurationPid = LedgerJob.PID)
 @Designate(ocd = LedgerJob.Config.class)
@@ -47,10 +50,11 @@ public class LedgerJob {
     }
 
     /** What a run did. */
-    public record Result(LocalDate day, int persons, int changed, int failed, int rerated) {
+    public record Result(LocalDate day, int persons, int changed, int failed, int rerated, boolean setBased, int oneByOne) {
     }
 
     private final RecordsService records;
+    private final LedgerRollOver rollOver;
     private final Rerating rerating;
     private final Clock clock;
     private final JobRuns runs;
@@ -60,8 +64,9 @@ public class LedgerJob {
     private final Metrics metrics;
 
     @Activate
-    public LedgerJob(@Reference RecordsService records, @Reference Rerating rerating, @Reference Clock clock,
-            @Reference JobRuns runs, @Reference Metrics metrics, Config config) {
+    public LedgerJob(@Reference RecordsService records, @Reference LedgerRollOver rollOver, @Reference Rerating rerating,
+            @Reference Clock clock, @Reference JobRuns runs, @Reference Metrics metrics, Config config) {
+        this.rollOver = rollOver;
         this.metrics = metrics;
         this.records = records;
         this.runs = runs;
@@ -107,8 +112,9 @@ public class LedgerJob {
                 return;
             }
             Result r = run(today);
-            LOG.info("Ledger job for {}: {} persons, {} lines changed, {} failed, {} re-rated", r.day(), r.persons(),
-                    r.changed(), r.failed(), r.rerated());
+            LOG.info("Ledger job for {}: {} persons ({}; {} one by one), {} lines changed, {} failed, {} re-rated", r.day(),
+                    r.persons(), r.setBased() ? "set-based" : "person by person", r.oneByOne(), r.changed(), r.failed(),
+                    r.rerated());
         } catch (RuntimeException e) {
             LOG.error("Ledger job failed", e);
         }
@@ -125,11 +131,29 @@ public class LedgerJob {
         }
     }
 
+    /**
+     * Everyone at once in set-based statements ({@link LedgerRollOver}), then one by one the persons that pass
+     * leaves; should the set-based pass fail (a rates row missing, a concurrent write on another node), every
+     * person one by one, as each person's failure is then counted and logged on its own.
+     */
     private Result bringUpToDate(LocalDate day) {
-        List<String> persons = records.ledgerPersons();
-        int changed = 0;
+        LedgerRollOver.Outcome outcome;
+        try {
+            outcome = rollOver.run(day);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Ledger job: the set-based roll-over to {} failed ({}); every person one by one instead", day,
+                    e instanceof RuntimeException r ? Transactions.unwrap(r).getMessage() : e.getMessage());
+            List<String> persons = records.ledgerPersons();
+            return oneByOne(day, persons.size(), 0, persons, false);
+        }
+        return oneByOne(day, outcome.persons(), outcome.changed(), outcome.oneByOne(), true);
+    }
+
+    private Result oneByOne(LocalDate day, int persons, int changedBefore, java.util.Collection<String> ids,
+            boolean setBased) {
+        int changed = changedBefore;
         int failed = 0;
-        for (String id : persons) {
+        for (String id : ids) {
             try {
                 changed += records.bringUpToDateCounted(id, day);
             } catch (RuntimeException e) {
@@ -138,7 +162,7 @@ public class LedgerJob {
                         Transactions.unwrap(e).getMessage());
             }
         }
-        return new Result(day, persons.size(), changed, failed, rerating.run().rerated());
+        return new Result(day, persons, changed, failed, rerating.run().rerated(), setBased, ids.size());
     }
 
     /** ID numbers in logs: region and the last four characters only. */

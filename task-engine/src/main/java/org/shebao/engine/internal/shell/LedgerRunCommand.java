@@ -29,8 +29,9 @@ public class LedgerRunCommand implements Action {
         LocalDate day = date == null || date.isBlank() ? LocalDate.now(clock) : LocalDate.parse(date.trim());
         long start = System.nanoTime();
         LedgerJob.Result r = job.run(day);
-        System.out.printf("Ledger up to %s: %d persons, %d lines created or changed, %d failed, %d re-rated in %.1f s%n",
-                r.day(), r.persons(), r.changed(), r.failed(), r.rerated(), (System.nanoTime() - start) / 1e9);
+        System.out.printf("Ledger up to %s: %d persons (%s; %d one by one), %d lines created or changed, %d failed,"
+                + " %d re-rated in %.1f s%n", r.day(), r.persons(), r.setBased() ? "set-based" : "person by person",
+                r.oneByOne(), r.changed(), r.failed(), r.rerated(), (System.nanoTime() - start) / 1e9);
         return null;
     }
 }
