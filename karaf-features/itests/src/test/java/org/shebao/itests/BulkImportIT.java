@@ -124,7 +124,13 @@ public class BulkImportIT extends ContainerTest {
                 new PersonRecords(person(suspended, "滚三"), List.of(pension(from, EnrolmentStatus.SUSPENDED, now.minusMonths(2))),
                         paid(InsuranceType.PENSION, from, now.minusMonths(3), r))));
 
+        // right after the boot the demo may still be seeding its persons: a write of theirs that meets the
+        // set-based pass makes it step back to the per-person path (correct, but not what is tested here)
         String first = shell("shebao:ledger-run");
+        for (int i = 0; i < 3 && first.contains("person by person"); i++) {
+            Thread.sleep(3000);
+            first = shell("shebao:ledger-run");
+        }
         assertTrue(first, first.contains("(set-based; ") && first.contains(" 0 failed"));
         List<LedgerLine> a = lines(paying, EnumSet.allOf(LineStatus.class), Optional.empty(), Optional.of(now.minusMonths(2)), today);
         assertEquals(a.toString(), 3, a.size());

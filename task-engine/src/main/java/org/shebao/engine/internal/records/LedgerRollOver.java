@@ -17,6 +17,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.shebao.api.records.RatesService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The ledger job's work for everyone at once, in set-based statements rather than a loop over persons: the amounts
@@ -29,6 +31,7 @@ import org.shebao.api.records.RatesService;
 public class LedgerRollOver {
 
     static final int WINDOW = 3;
+    private static final Logger LOG = LoggerFactory.getLogger(LedgerRollOver.class);
 
     /** What the set-based pass did, and the persons still to bring up to date one by one. */
     public record Outcome(int persons, int changed, Set<String> oneByOne) {
@@ -49,16 +52,22 @@ public class LedgerRollOver {
     public Outcome run(LocalDate day) throws SQLException {
         YearMonth current = YearMonth.from(day);
         long now = clock.millis();
+        long start = System.nanoTime();
         int changed = 0;
         for (YearMonth m = current.minusMonths(WINDOW - 1); !m.isAfter(current); m = m.plusMonths(1)) {
             changed += due.create(m, now);
         }
+        long dueDone = System.nanoTime();
         changed += arrears(day, now);
+        long arrearsDone = System.nanoTime();
         Set<String> oneByOne = new TreeSet<>();
         int windowStart = Months.of(current.minusMonths(WINDOW - 1));
         oneByOne.addAll(ids(holes(windowStart, "l.INSURANCETYPE = x.INSURANCETYPE", "")));
         oneByOne.addAll(ids(holes(windowStart, "l.INSURANCETYPE = '330'", " AND e.INSURANCETYPE = '310'")));
         oneByOne.addAll(ids("SELECT DISTINCT IDNUMBER FROM SB_SLIP WHERE STATUS = 'ISSUED' AND VALIDUNTIL < ?", day));
+        LOG.info("Set-based roll-over to {}: amounts due {} ms, arrears {} ms, holes and expired slips {} ms", day,
+                (dueDone - start) / 1_000_000, (arrearsDone - dueDone) / 1_000_000,
+                (System.nanoTime() - arrearsDone) / 1_000_000);
         return new Outcome(count("SELECT COUNT(DISTINCT IDNUMBER) FROM SB_ENROLMENT"), changed, oneByOne);
     }
 
