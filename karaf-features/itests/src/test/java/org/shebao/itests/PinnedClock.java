@@ -17,6 +17,12 @@ import org.osgi.service.cm.ConfigurationAdmin;
  */
 final class PinnedClock implements AutoCloseable {
 
+    /**
+     * Configuration Admin delivers updates on one thread: behind another test's reconfiguration (a plugin's districts,
+     * the whiteboard rebuilding its application) the clock's can wait several seconds on a loaded 2-core machine.
+     */
+    private static final int WAIT_SECONDS = 30;
+
     private final ConfigurationAdmin configurations;
     private final Clock clock;
 
@@ -29,7 +35,7 @@ final class PinnedClock implements AutoCloseable {
     static PinnedClock at(ConfigurationAdmin configurations, Clock clock, LocalDate day) {
         PinnedClock pinned = new PinnedClock(configurations, clock);
         pinned.set(day.toString(), "");
-        Waits.until("the platform's today " + day, 10, () -> LocalDate.now(clock).equals(day));
+        Waits.until("the platform's today " + day, WAIT_SECONDS, () -> LocalDate.now(clock).equals(day));
         return pinned;
     }
 
@@ -37,7 +43,7 @@ final class PinnedClock implements AutoCloseable {
     static PinnedClock at(ConfigurationAdmin configurations, Clock clock, LocalDateTime moment) {
         PinnedClock pinned = new PinnedClock(configurations, clock);
         pinned.set(moment.toLocalDate().toString(), moment.toLocalTime().toString());
-        Waits.until("the platform's now " + moment, 10, () -> !LocalDateTime.now(clock).isBefore(moment)
+        Waits.until("the platform's now " + moment, WAIT_SECONDS, () -> !LocalDateTime.now(clock).isBefore(moment)
                 && LocalDateTime.now(clock).isBefore(moment.plusMinutes(1)));
         return pinned;
     }
@@ -59,7 +65,7 @@ final class PinnedClock implements AutoCloseable {
     public void close() {
         set(ShebaoContainer.TODAY, "");
         LocalDate today = LocalDate.parse(ShebaoContainer.TODAY);
-        Waits.until("the suite's today again", 30, () -> LocalDate.now(clock).equals(today)
+        Waits.until("the suite's today again", WAIT_SECONDS, () -> LocalDate.now(clock).equals(today)
                 && LocalTime.now(clock).isAfter(LocalTime.MIN));
     }
 }
