@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * City-scale data ({@code ./shebao bench city [derbyPersons] [postgresPersons]}): a fresh distribution loads synthetic
  * persons with 5 years of ledger (110, 310, 330) through the bulk import ({@code shebao:records-generate}), then
  * sampled citizens open accounts and query their records over HTTP ({@link CityQueries}), the ledger job rolls every
- * person over into the next month ({@code shebao:ledger-run}), and the heap is measured after a full GC.
+ * person over into the next month ({@code shebao:ledger-run}), and the heap is measured after a full GC. The queries
+ * and the roll-over are profiled ({@link HotMethods}).
  */
 public final class CityBenchmark {
 
@@ -69,12 +70,20 @@ public final class CityBenchmark {
             for (Matcher s = SAMPLED.matcher(generated); s.find();) {
                 citizens.add(new String[] {s.group(1), s.group(2), s.group(3)});
             }
-            List<String> queries = new CityQueries(http).measure(citizens);
+            CityQueries asking = new CityQueries(http);
+            List<String> cookies = asking.open(citizens);
+            HotMethods queryProfile = HotMethods.start(karaf.pid(), "queries-" + database,
+                    profile(run, "city-queries", database));
+            List<String> queries = asking.measure(cookies);
+            queryProfile.stop();
             // this month's amounts due first (the job's run at start), then the month roll-over measured
             Matcher today = ROLLED.matcher(shell(run, "shebao:ledger-run"));
             System.out.printf("%s: up to today first: %s%n", database, today.find() ? today.group() : "failed");
             String next = LocalDate.now().withDayOfMonth(1).plusMonths(1).toString();
+            HotMethods rollProfile = HotMethods.start(karaf.pid(), "roll-over-" + database,
+                    profile(run, "city-roll-over", database));
             Matcher r = ROLLED.matcher(shell(run, "shebao:ledger-run --date " + next));
+            rollProfile.stop();
             String rollOver = r.find() ? String.format("%s s (%s lines; %s)", r.group(5), r.group(4), r.group(3))
                     : "failed";
             System.out.printf("%s: roll-over to %s: %s%n", database, next, rollOver);
@@ -86,6 +95,12 @@ public final class CityBenchmark {
             karaf.destroy();
             karaf.waitFor();
         }
+    }
+
+    /** Beside the run folder, which the next run deletes. */
+    static Path profile(Path run, String phase, String database) throws IOException {
+        Path folder = Files.createDirectories(run.toAbsolutePath().getParent().resolve("profiles"));
+        return folder.resolve(phase + "-" + database + ".jfr");
     }
 
     private static void awaitHealthy(BenchHttp http) throws Exception {

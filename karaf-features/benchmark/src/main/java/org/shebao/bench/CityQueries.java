@@ -29,8 +29,8 @@ final class CityQueries {
         this.http = http;
     }
 
-    /** "p50 / p99 ms" for each of {@link #PATHS}. */
-    List<String> measure(List<String[]> citizens) throws Exception {
+    /** The sampled citizens open their accounts and log in; answers their session cookies. */
+    List<String> open(List<String[]> citizens) throws Exception {
         List<String> cookies = new ArrayList<>();
         for (String[] c : citizens) {
             http.send(null, "POST", "/api/accounts", String.format(
@@ -42,6 +42,11 @@ final class CityQueries {
         if (cookies.isEmpty()) {
             throw new IllegalStateException("no sampled citizen could log in");
         }
+        return cookies;
+    }
+
+    /** "p50 / p99 ms" for each of {@link #PATHS}. */
+    List<String> measure(List<String> cookies) throws Exception {
         List<String> figures = new ArrayList<>();
         for (String path : PATHS) {
             drive(path, cookies, WARM_UP);

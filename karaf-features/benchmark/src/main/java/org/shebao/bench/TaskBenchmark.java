@@ -72,7 +72,10 @@ public final class TaskBenchmark {
             System.out.printf("%s, closed loop: %d tasks, %d concurrent clients (%d per demo citizen, each cycling its"
                     + " own share of %d test business types)%n", database, tasks, CITIZENS.length * CLIENTS_PER_CITIZEN,
                     CLIENTS_PER_CITIZEN, TYPES);
+            HotMethods profile = HotMethods.start(process.pid(), "closed-loop-" + database,
+                    CityBenchmark.profile(run, "tasks-closed-loop", database));
             Run closed = drive(tasks, true, null);
+            profile.stop();
             System.out.printf("%s, paced: %d tasks offered at %.0f/s (open loop)%n", database, tasks, rate);
             Run paced = drive(tasks, true, new Pacer(rate));
             List<String> cookies = new ArrayList<>();

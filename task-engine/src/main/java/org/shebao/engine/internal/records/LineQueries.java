@@ -5,12 +5,16 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
+import javax.persistence.TypedQuery;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -20,10 +24,12 @@ import org.shebao.api.ShebaoException.FieldError;
 import org.shebao.api.ShebaoException.Kind;
 import org.shebao.api.records.InsuranceType;
 import org.shebao.api.records.LedgerLine;
+import org.shebao.api.records.LineKind;
 import org.shebao.api.records.LineQuery;
 import org.shebao.api.records.LineStatus;
 import org.shebao.api.records.Rates;
 import org.shebao.engine.internal.Messages;
+import org.shebao.engine.internal.db.Page;
 
 /** A person's ledger lines as the businesses read them: by query, or as chosen (checked), each as it stands on the day. */
 @Component(service = LineQueries.class)
@@ -41,18 +47,57 @@ public class LineQueries {
         if (query.statuses().isEmpty() || query.kinds().isEmpty() || p == null) {
             return List.of();
         }
+        LineStates states = LineStates.of(em, idNumber, today);
+        return select(em, LedgerLineEntity.class, "l", idNumber, query, " ORDER BY l.contributionMonth, l.insuranceType, l.kind DESC")
+                .getResultList().stream().filter(l -> query.statuses().contains(states.of(l)))
+                .map(l -> toLine(l, p.district, today, states)).toList();
+    }
+
+    /**
+     * One page of the lines, newest month first. The database pages when the stored statuses stand for exactly the
+     * wanted ones (no status asked, or DUE with ARREARS and ON_SLIP with PAYABLE); otherwise the few lines in those
+     * statuses are read and paged here.
+     */
+    Page<LedgerLine> page(EntityManager em, String idNumber, LineQuery query, LocalDate today, int page, int size) {
+        PersonEntity p = idNumber == null ? null : em.find(PersonEntity.class, idNumber);
+        if (query.statuses().isEmpty() || query.kinds().isEmpty() || p == null) {
+            return new Page<>(List.of(), 0, page, size);
+        }
+        if (!LineStates.stored(query.statuses()).equals(Set.copyOf(query.statuses()))) {
+            List<LedgerLine> all = lines(em, idNumber, query, today).stream()
+                    .sorted(Comparator.comparing(LedgerLine::month).reversed()).toList();
+            return new Page<>(all.stream().skip((long) page * size).limit(size).toList(), all.size(), page, size);
+        }
+        LineStates states = LineStates.of(em, idNumber, today);
+        long total = select(em, Long.class, "COUNT(l)", idNumber, query, "").getSingleResult();
+        List<LedgerLine> items = select(em, LedgerLineEntity.class, "l", idNumber, query,
+                " ORDER BY l.contributionMonth DESC, l.insuranceType, l.kind DESC")
+                .setFirstResult(page * size).setMaxResults(size).getResultList().stream()
+                .map(l -> toLine(l, p.district, today, states)).toList();
+        return new Page<>(items, total, page, size);
+    }
+
+    /** The number of months paid (regular lines) by insurance type code. */
+    Map<String, Integer> paidMonths(EntityManager em, String idNumber) {
+        Map<String, Integer> paid = new TreeMap<>();
+        em.createQuery("SELECT l.insuranceType, COUNT(l) FROM LedgerLineEntity l WHERE l.idNumber = :p AND l.status = :paid"
+                + " AND l.kind = :regular GROUP BY l.insuranceType", Object[].class)
+                .setParameter("p", idNumber).setParameter("paid", LineStatus.PAID).setParameter("regular", LineKind.REGULAR)
+                .getResultList().forEach(row -> paid.put((String) row[0], ((Number) row[1]).intValue()));
+        return paid;
+    }
+
+    private static <T> TypedQuery<T> select(EntityManager em, Class<T> result, String what, String idNumber, LineQuery query,
+            String order) {
         List<String> types = query.type().map(t -> t.enrolment() == InsuranceType.MEDICAL
                 ? List.of(InsuranceType.MEDICAL.code(), InsuranceType.MAJOR_ILLNESS.code()) : List.of(t.code()))
                 .orElse(List.of("110", "310", "330"));
-        LineStates states = LineStates.of(em, idNumber, today);
-        return em.createQuery("SELECT l FROM LedgerLineEntity l WHERE l.idNumber = :p AND l.status IN :s"
-                + " AND l.insuranceType IN :t AND l.kind IN :k AND l.contributionMonth BETWEEN :from AND :to"
-                + " ORDER BY l.contributionMonth, l.insuranceType, l.kind DESC", LedgerLineEntity.class)
+        return em.createQuery("SELECT " + what + " FROM LedgerLineEntity l WHERE l.idNumber = :p AND l.status IN :s"
+                + " AND l.insuranceType IN :t AND l.kind IN :k AND l.contributionMonth BETWEEN :from AND :to" + order, result)
                 .setParameter("p", idNumber).setParameter("s", new ArrayList<>(LineStates.stored(query.statuses())))
                 .setParameter("t", types).setParameter("k", new ArrayList<>(query.kinds()))
                 .setParameter("from", query.from().map(Months::of).orElse(0))
-                .setParameter("to", query.to().map(Months::of).orElse(999_999)).getResultList().stream()
-                .filter(l -> query.statuses().contains(states.of(l))).map(l -> toLine(l, p.district, today, states)).toList();
+                .setParameter("to", query.to().map(Months::of).orElse(999_999));
     }
 
     List<LedgerLine> chosen(EntityManager em, String idNumber, List<Long> lineIds, Set<LineStatus> statuses, LocalDate today) {

@@ -3,8 +3,6 @@ package org.shebao.engine.internal.rest;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,14 +29,13 @@ import org.shebao.api.account.Role;
 import org.shebao.api.records.Districts;
 import org.shebao.api.records.Enrolment;
 import org.shebao.api.records.LedgerLine;
-import org.shebao.api.records.LineKind;
 import org.shebao.api.records.LineQuery;
 import org.shebao.api.records.LineStatus;
 import org.shebao.api.records.Person;
-import org.shebao.api.records.Records;
 import org.shebao.api.records.TypeTotal;
 import org.shebao.api.spi.Queries;
 import org.shebao.engine.internal.db.Page;
+import org.shebao.engine.internal.records.CitizenReads;
 
 /**
  * The citizen's own record ({@code GET /api/records/me}) and ledger ({@code /api/records/me/ledger}, newest month
@@ -69,13 +66,13 @@ public class MyRecordsResource {
     public record MyRecord(PersonDto person, List<EnrolmentDto> enrolments, Summary summary) {
     }
 
-    private final Records records;
+    private final CitizenReads reads;
     private final Districts districts;
     private final Clock clock;
 
     @Activate
-    public MyRecordsResource(@Reference Records records, @Reference Districts districts, @Reference Clock clock) {
-        this.records = records;
+    public MyRecordsResource(@Reference CitizenReads reads, @Reference Districts districts, @Reference Clock clock) {
+        this.reads = reads;
         this.districts = districts;
         this.clock = clock;
     }
@@ -84,17 +81,15 @@ public class MyRecordsResource {
     public MyRecord me(@Context SecurityContext security, @Context HttpHeaders headers) {
         Account caller = Callers.require(security, Role.CITIZEN);
         Locale locale = Languages.of(headers);
-        Optional<Person> person = records.person(caller.login());
+        CitizenReads.Overview record = reads.overview(caller.login(), LocalDate.now(clock));
+        Optional<Person> person = record.person();
         PersonDto who = new PersonDto(caller.login(), person.map(Person::name).orElse(caller.displayName()),
                 caller.district(), districts.name(caller.district()).in(locale),
                 person.map(p -> p.contact().mobile()).orElse(null), person.map(p -> p.contact().address()).orElse(null));
-        List<EnrolmentDto> enrolments = records.enrolments(caller.login()).stream().map(e -> enrolment(e, locale)).toList();
-        List<LedgerLine> lines = records.lines(caller.login(), LineQuery.all(), LocalDate.now(clock));
-        Map<String, Integer> paid = new LinkedHashMap<>();
-        lines.stream().filter(l -> l.status() == LineStatus.PAID && l.kind() == LineKind.REGULAR)
-                .forEach(l -> paid.merge(l.type().code(), 1, Integer::sum));
-        return new MyRecord(who, enrolments, new Summary(paid, sum(lines, LineStatus.ARREARS), sum(lines, LineStatus.PAYABLE),
-                sum(lines, LineStatus.ON_SLIP)));
+        List<EnrolmentDto> enrolments = record.enrolments().stream().map(e -> enrolment(e, locale)).toList();
+        List<LedgerLine> unpaid = record.unpaid();
+        return new MyRecord(who, enrolments, new Summary(record.paidMonths(), sum(unpaid, LineStatus.ARREARS),
+                sum(unpaid, LineStatus.PAYABLE), sum(unpaid, LineStatus.ON_SLIP)));
     }
 
     @GET
@@ -106,12 +101,8 @@ public class MyRecordsResource {
         Account caller = Callers.require(security, Role.CITIZEN);
         Locale locale = Languages.of(headers);
         LineQuery query = MyLedgerQuery.of(Queries.month("from", from), Queries.month("to", to), type, status);
-        List<LedgerLine> lines = records.lines(caller.login(), query, LocalDate.now(clock)).stream()
-                .sorted(Comparator.comparing(LedgerLine::month).reversed()).toList();
-        int p = Paging.page(page);
-        int s = Paging.size(size);
-        List<LedgerLine.Row> items = lines.stream().skip((long) p * s).limit(s).map(l -> l.row(locale)).toList();
-        return new Page<>(items, lines.size(), p, s);
+        Page<LedgerLine> lines = reads.page(caller.login(), query, LocalDate.now(clock), Paging.page(page), Paging.size(size));
+        return new Page<>(lines.items().stream().map(l -> l.row(locale)).toList(), lines.total(), lines.page(), lines.size());
     }
 
     private static EnrolmentDto enrolment(Enrolment e, Locale locale) {
