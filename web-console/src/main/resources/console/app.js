@@ -16,6 +16,8 @@ import { registerPage } from './pages/register.js';
 import { accountsPage } from './pages/accounts.js';
 import { auditPage } from './pages/audit.js';
 import { overviewPage } from './pages/overview.js';
+import { notificationsPage } from './pages/notifications.js';
+import { receiptPage } from './pages/receipt.js';
 
 const main = () => document.getElementById('main');
 
@@ -32,7 +34,7 @@ async function onChange(task) {
 }
 
 async function staffRoute(hash) {
-  if (state.me.roles.includes('REVIEWER')) startEvents(onChange);
+  startEvents(onChange);
   let m;
   if ((m = hash.match(/^#\/entry\/([^/]+)$/))) { await entryPage(decodeURIComponent(m[1])); return; }
   const page = loadingMain();
@@ -42,6 +44,7 @@ async function staffRoute(hash) {
   else if (hash === '#/accounts') await accountsPage(page, state.me);
   else if (hash === '#/audit') await auditPage(page, state.me);
   else if (hash === '#/overview') await overviewPage(page, state.me);
+  else if (hash === '#/notifications') await notificationsPage(page);
   else if (hash === '#/admin' || !state.me.roles.includes('REVIEWER')) await adminPage(page, state.me);
   else await inboxPage(page);
   page.focus();
@@ -54,6 +57,11 @@ async function citizenRoute(hash) {
   else if ((m = hash.match(/^#\/task\/(\d+)$/))) await taskPage({ id: m[1] });
   else if ((m = hash.match(/^#\/entry\/([^/]+)$/))) await entryPage(decodeURIComponent(m[1]));
   else if (hash === '#/records') await recordsPage();
+  else if (hash === '#/notifications' || (m = hash.match(/^#\/tasks\/(\d+)\/receipt$/))) {
+    const page = loadingMain();
+    shell(page);
+    await (m ? receiptPage(page, m[1]) : notificationsPage(page));
+  }
   else await homePage();
   if (main() && hash !== '#/') main().focus();
 }

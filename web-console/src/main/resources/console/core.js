@@ -56,8 +56,15 @@ export function money(v) {
   return `¥ ${i.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${(f + '00').substring(0, 2)}`;
 }
 
+const SHANGHAI = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit',
+  day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** A moment as the bureau reads it: yyyy-MM-dd HH:mm in Asia/Shanghai (the API's instants are in UTC). */
 export function when(instant) {
-  return instant ? instant.replace('T', ' ').substring(0, 16) : '—';
+  if (!instant) return '—';
+  if (!/(Z|[+-]\d\d:\d\d)$/.test(instant)) return instant.replace('T', ' ').substring(0, 16);
+  const p = Object.fromEntries(SHANGHAI.formatToParts(new Date(instant)).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
 }
 
 export function announce(text) {

@@ -1,5 +1,7 @@
-// Live changes: the platform's server-sent events (task changes, notices plugins publish), polling when they fail.
+// Live changes: the platform's server-sent events (task changes, notices plugins publish, inbox entries), polling when
+// they fail.
 import { state, announce, t } from './core.js';
+import { refreshUnread } from './inbox.js';
 
 /** Listens for changes; onChange(task or null) redraws what the page shows. */
 export function startEvents(onChange) {
@@ -24,9 +26,15 @@ export function startEvents(onChange) {
       window.dispatchEvent(new CustomEvent('shebao:payment', { detail: payment }));
       announce(t('live.paid', payment.voucherNo));
     });
+    // a new inbox entry: the header counts again, an open inbox shows it
+    source.addEventListener('notification', (e) => {
+      window.dispatchEvent(new CustomEvent('shebao:notification', { detail: JSON.parse(e.data) }));
+      refreshUnread();
+      announce(t('inbox.arrived'));
+    });
     source.onerror = () => {
       failures += 1;
-      if (failures > 3) { source.close(); state.events = null; state.poll = setInterval(() => changed(null), 5000); }
+      if (failures > 3) { source.close(); state.events = null; state.poll = setInterval(() => { changed(null); refreshUnread(); }, 5000); }
     };
     state.events = source;
   } else {

@@ -1,6 +1,7 @@
 // The frame of every page: the header (title, who, language, logout) and the menu the caller's district offers.
 import { LANGS, state, t, api, el, isCitizen, loadTexts } from './core.js';
 import { stopEvents } from './events.js';
+import { inboxLink } from './inbox.js';
 
 let redraw = () => {};
 
@@ -21,6 +22,7 @@ export function shell(main) {
     redraw();
   } }, LANGS.map((l) => el('option', { value: l, selected: l === state.lang }, t(l === 'en' ? 'app.lang.en' : 'app.lang.zh'))));
   const tools = el('div', { class: 'tools' },
+    state.me && !state.me.mustChangePassword ? inboxLink() : null,
     el('label', { for: 'lang' }, t('app.language')), langSelect,
     state.me ? el('a', { href: '#/password', id: 'password-link' }, t('app.password')) : null,
     state.me ? el('button', { class: 'secondary', type: 'button', id: 'logout', onclick: logout }, t('app.logout')) : null);

@@ -22,10 +22,19 @@ function taskTable(id, caption, tasks, done) {
       el('table', { id: `${id}-table` }, el('thead', {}, el('tr', {}, head.map((h) => el('th', { scope: 'col' }, h)))), el('tbody', {}, rows))));
 }
 
+/** 好差评: finished tasks of the last 30 days not rated yet, each a link to its page's rating. */
+function ratingReminder(due) {
+  if (!due.length) return null;
+  return el('section', { class: 'card', id: 'rating-reminder', 'aria-labelledby': 'rating-reminder-heading' },
+    el('h2', { id: 'rating-reminder-heading' }, t('rating.reminder')),
+    el('ul', {}, due.map((d) => el('li', { 'data-due': d.taskId }, t('rating.dueItem', d.businessName, t(`receipt.state.${d.state}`), when(d.decidedAt)), ' ',
+      el('a', { href: `#/task/${d.taskId}`, 'data-rate': d.taskId }, t('rating.rateIt'))))));
+}
+
 export async function refreshHome(main) {
-  const [todo, done, records] = await Promise.all([api('GET', '/api/tasks?list=todo&size=50'),
-    api('GET', '/api/tasks?list=done&size=50'), summaryCard()]);
-  main.replaceChildren(...[records, taskTable('todo', t('home.todo'), todo.json ? todo.json.items : [], false),
+  const [todo, done, records, due] = await Promise.all([api('GET', '/api/tasks?list=todo&size=50'),
+    api('GET', '/api/tasks?list=done&size=50'), summaryCard(), api('GET', '/api/ratings/due')]);
+  main.replaceChildren(...[ratingReminder(due.ok ? due.json : []), records, taskTable('todo', t('home.todo'), todo.json ? todo.json.items : [], false),
     taskTable('done', t('home.done'), done.json ? done.json.items : [], true)].filter(Boolean));
 }
 

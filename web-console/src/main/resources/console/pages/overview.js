@@ -1,7 +1,8 @@
 // 办理概览 for administrators: tasks by business and state, the oldest waiting, referred to a reviewer, the
 // pipeline's lag, the ledger job's last run, the plugins' health — for the city or a district, refreshed every 15 s
-// while the page is open.
+// while the page is open; and the ratings (好差评) of a period.
 import { t, api, el, districts, when } from '../core.js';
+import { ratingsCard } from './ratings.js';
 
 const STATES = ['DRAFT', 'SUBMITTED', 'APPROVED', 'RETURNED', 'WITHDRAWN'];
 let timer = null;
@@ -52,10 +53,11 @@ export async function overviewPage(main, me) {
         t('overview.plugin', p.name, p.id, p.version), ' ', el('span', { class: p.healthy ? 'ok' : 'alert' }, p.healthy ? t('overview.healthy') : p.bundleState)))),
       el('p', { class: 'hint' }, t('overview.at', when(o.at))));
   };
+  const ratings = ratingsCard(district);
   main.replaceChildren(el('section', { class: 'card', 'aria-labelledby': 'overview-heading' },
     el('h2', { id: 'overview-heading' }, t('overview.heading')),
-    el('div', { class: 'task' }, el('label', { for: 'overview-district' }, t('admin.district')), district), body));
-  await load();
+    el('div', { class: 'task' }, el('label', { for: 'overview-district' }, t('admin.district')), district), body), ratings.card);
+  await Promise.all([load(), ratings.load()]);
   if (timer) clearInterval(timer);
   timer = setInterval(load, 15000);
 }

@@ -4,6 +4,7 @@ import { state, t, api, el, money, when, announce, loadingMain, alert } from '..
 import { shell } from '../shell.js';
 import { mount } from '../plugins.js';
 import { renderForm } from '../form.js';
+import { ratingSection } from './rating.js';
 
 function history(task) {
   return [el('h3', {}, t('history.heading')), el('ol', { id: 'history' }, task.history.map((h) =>
@@ -78,7 +79,12 @@ export async function taskPage(params) {
   if (type && type.uiModule) await mount(card, type.uiModule, type.plugin, { task, editable, form: controller });
   const show = (cls, text) => { message.replaceChildren(el('p', { class: cls }, text)); };
   const bar = editable ? actions(task, controller, show) : el('div', { class: 'actions' });
+  if (task && ['SUBMITTED', 'APPROVED', 'RETURNED'].includes(task.state)) {
+    bar.append(el('a', { href: `#/tasks/${task.id}/receipt`, id: 'receipt-link' }, t('receipt.link')));
+  }
   bar.append(el('a', { href: '#/', id: 'back' }, t('action.back')));
   card.append(bar);
+  const rating = task ? await ratingSection(task) : null;
+  if (rating) card.append(rating);
   if (task && task.history) card.append(...history(task));
 }

@@ -443,6 +443,83 @@ public class ConsoleIT {
         }
     }
 
+    private static int unreadInHeader() {
+        wait.until(d -> !d.findElements(By.id("unread-count")).isEmpty());
+        Object text = ((JavascriptExecutor) driver).executeScript(
+                "const b = document.getElementById('unread-count'); return b.hidden ? '0' : b.textContent;");
+        return Integer.parseInt(String.valueOf(text));
+    }
+
+    @Test
+    public void wangQiangIsToldOfHisDecisionRatesItAndPrintsTheReceipt() throws Exception {
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        login("420111197811020334");
+        Thread.sleep(500); // the header's count arrives after the page
+        int before = unreadInHeader();
+        openMenu("data-business", "tier-change");
+        visible(By.id("task-form"));
+        new Select(visible(By.id("f-tier"))).selectByValue("60");
+        driver.findElement(By.id("save")).click();
+        long id = taskIdFromUrl();
+        visible(By.id("submit")).click();
+        visible(By.cssSelector("p.notice"));
+        ((JavascriptExecutor) driver).executeScript("window.notReloaded = true;");
+        // decided by the pipeline after its delay: the header counts one more, live
+        wait.until(d -> unreadInHeader() == before + 1);
+        assertEquals("the page was not reloaded", Boolean.TRUE, ((JavascriptExecutor) driver).executeScript("return window.notReloaded === true;"));
+        assertTrue(driver.findElement(By.id("inbox-link")).getText().contains(String.valueOf(before + 1)));
+        shot("31-unread-count");
+
+        driver.findElement(By.id("inbox-link")).click();
+        WebElement told = visible(By.cssSelector("#notifications li[data-kind='TASK_APPROVED'].unread"));
+        assertTrue(told.getText(), told.getText().contains("已审核通过") && told.getText().contains(String.valueOf(id)));
+        accessible("inbox");
+        shot("32-inbox");
+        told.findElement(By.cssSelector("a[data-open]")).click();
+        wait.until(d -> d.getCurrentUrl().endsWith("#/task/" + id));
+        wait.until(d -> unreadInHeader() == before);
+
+        // 好差评 on the task's page, once
+        visible(By.id("rating-form"));
+        accessible("task with its rating form");
+        driver.findElement(By.id("rating-4")).click();
+        type("rating-comment", "线上办理很方便");
+        driver.findElement(By.id("rating-submit")).click();
+        wait.until(d -> "4".equals(d.findElement(By.id("rating-given")).getAttribute("data-stars")));
+        assertTrue(driver.findElement(By.id("rating-given")).getText().contains("线上办理很方便"));
+        shot("33-rated");
+
+        // 办理回执, printed on A4
+        driver.findElement(By.id("receipt-link")).click();
+        visible(By.id("receipt"));
+        assertEquals(String.valueOf(id), driver.findElement(By.id("receipt-number")).getText());
+        assertEquals("王强 420111********0334", driver.findElement(By.id("receipt-citizen")).getText());
+        assertEquals("审核通过", driver.findElement(By.id("receipt-state")).getText());
+        assertEquals("洪山区", driver.findElement(By.id("receipt-office")).getText());
+        assertEquals("12333", driver.findElement(By.id("receipt-phone")).getText());
+        assertTrue(driver.findElement(By.id("receipt-decided")).getText().startsWith(TODAY));
+        accessible("receipt");
+        shot("34-receipt");
+        org.openqa.selenium.print.PrintOptions a4 = new org.openqa.selenium.print.PrintOptions();
+        a4.setPageSize(new org.openqa.selenium.print.PageSize(29.7, 21.0));
+        org.openqa.selenium.Pdf pdf = ((org.openqa.selenium.PrintsPage) driver).print(a4);
+        byte[] bytes = java.util.Base64.getDecoder().decode(pdf.getContent());
+        assertEquals("%PDF", new String(bytes, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        driver.get(base + "/console/#/");
+        visible(By.id("todo"));
+        logout();
+
+        // the administrators' overview has the ratings
+        staffLogin("admin");
+        visible(By.id("menu-overview")).click();
+        wait.until(d -> !d.findElements(By.cssSelector("#ratings-groups tr[data-business='tier-change'][data-district='420111']")).isEmpty());
+        assertTrue(Integer.parseInt(driver.findElement(By.id("ratings-count")).getText()) >= 1);
+        accessible("overview with ratings");
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('ratings').scrollIntoView();");
+        shot("35-overview-ratings");
+        logout();
+    }
+
     @Test
     public void figuresOnNextYearsRatesSayTheyAreProvisional() throws Exception {
         driver.manage().window().setSize(new Dimension(1280, 900));

@@ -12,6 +12,6 @@ import org.junit.runners.Suite;
 @Suite.SuiteClasses({MyRecordsIT.class, PlatformIT.class, TaskFlowIT.class, ReviewIT.class, PipelineIT.class, RecordsIT.class, BusinessPluginsIT.class, ArrearsPluginsIT.class, AdminIT.class, ProblemReportIT.class,
         SeedScreensIT.class, DistrictSwitchIT.class, SlipMomentsIT.class, ProvisionalRatesIT.class, FormWellFormedIT.class, PluginCopyIT.class,
         PaymentsIT.class, PluginMigrationIT.class, LoginThrottleIT.class, PhotoBombIT.class, HardeningIT.class, LimitsIT.class, SessionsIT.class, PasswordsIT.class, AccountsIT.class, PluginSignaturesIT.class, MetricsIT.class,
-        ApiDescriptionIT.class, BulkImportIT.class})
+        ApiDescriptionIT.class, BulkImportIT.class, NotificationsIT.class, RatingsIT.class})
 public class ContainerSuiteIT {
 }

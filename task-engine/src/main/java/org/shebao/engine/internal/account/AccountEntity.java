@@ -43,6 +43,10 @@ public class AccountEntity {
     @Column(nullable = false)
     private boolean mustChangePassword;
 
+    /** The language the person last used the console in (what is sent to them beyond it is in it). */
+    @Column(length = 16)
+    private String language;
+
     protected AccountEntity() {
     }
 

@@ -153,6 +153,17 @@ public class AccountServiceImpl implements AccountService {
         });
     }
 
+    /**
+     * Remembers the language the person uses the console in: what is sent to them beyond it (an SMS) is in it. One
+     * statement, changing nothing when it is the same.
+     */
+    public void useLanguage(String login, java.util.Locale locale) {
+        String tag = locale.toLanguageTag();
+        jpa.tx(em -> em.createQuery("UPDATE AccountEntity a SET a.language = :l WHERE a.login = :login"
+                + " AND (a.language IS NULL OR a.language <> :l)").setParameter("l", tag).setParameter("login", login)
+                .executeUpdate());
+    }
+
     /** The hash of a new password, at today's work factor, once it keeps the rules; 400 otherwise. */
     String newHash(String login, char[] password) {
         if (password == null) {

@@ -3,6 +3,7 @@ package org.shebao.engine.internal.admin;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.shebao.engine.internal.cluster.ClusterDatabase;
 import org.shebao.engine.internal.plugin.BusinessTypeRegistry;
 import org.shebao.engine.internal.plugin.MenuEntryRegistry;
+import org.shebao.engine.internal.rating.RatingSummaries;
 
 /**
  * How the hall is doing, for the city or one district: tasks by business and state, the oldest one waiting for a
@@ -22,6 +24,9 @@ import org.shebao.engine.internal.plugin.MenuEntryRegistry;
  */
 @Component(service = Overview.class)
 public class Overview {
+
+    /** The ratings the overview shows: those of the last 30 days. */
+    static final int RATING_DAYS = 30;
 
     /** How many tasks of one business are in one state. */
     public record Count(String businessType, String businessName, String state, long count) {
@@ -41,7 +46,7 @@ public class Overview {
 
     /** The whole overview; {@code district} null for the city; times in the platform's time zone. */
     public record Report(String district, OffsetDateTime at, List<Count> tasks, Waiting oldestWaiting, long referred,
-            Long pipelineLagSeconds, JobRun lastLedgerRun, List<Plugin> plugins) {
+            Long pipelineLagSeconds, JobRun lastLedgerRun, List<Plugin> plugins, RatingSummaries.Summary ratings) {
     }
 
     private final ClusterDatabase database;
@@ -49,10 +54,13 @@ public class Overview {
     private final BusinessTypeRegistry types;
     private final MenuEntryRegistry entries;
     private final Clock clock;
+    private final RatingSummaries ratings;
 
     @Activate
     public Overview(@Reference ClusterDatabase database, @Reference PluginInfos plugins,
-            @Reference BusinessTypeRegistry types, @Reference MenuEntryRegistry entries, @Reference Clock clock) {
+            @Reference BusinessTypeRegistry types, @Reference MenuEntryRegistry entries, @Reference Clock clock,
+            @Reference RatingSummaries ratings) {
+        this.ratings = ratings;
         this.types = types;
         this.entries = entries;
         this.database = database;
@@ -90,8 +98,11 @@ public class Overview {
         List<Plugin> health = new ArrayList<>();
         plugins.list().forEach(p -> health.add(new Plugin(p.id(), types.nameOfPlugin(p.id()).or(() -> entries.labelOf(p.id()))
                 .map(t -> t.in(locale)).orElse(p.id()), p.version(), p.bundleState(), "ACTIVE".equals(p.bundleState()))));
+        LocalDate today = LocalDate.now(clock);
+        RatingSummaries.Summary rated = ratings.of(new RatingSummaries.Filter(null, district,
+                today.minusDays(RATING_DAYS - 1), today), locale);
         return new Report(district, time(now), counts, oldest.isEmpty() ? null : oldest.get(0), referred,
-                lag, ledger.isEmpty() ? null : ledger.get(0), health);
+                lag, ledger.isEmpty() ? null : ledger.get(0), health, rated);
     }
 
     private OffsetDateTime time(long millis) {

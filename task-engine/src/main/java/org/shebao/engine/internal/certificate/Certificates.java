@@ -33,6 +33,8 @@ import org.shebao.api.records.Records;
 import org.shebao.engine.internal.Messages;
 import org.shebao.engine.internal.db.Transactions;
 import org.shebao.engine.internal.records.Actor;
+import org.shebao.api.notify.NotificationKind;
+import org.shebao.engine.internal.notify.Inbox;
 
 /**
  * Contribution certificates (参保缴费证明): the paid months of a period, snapshotted at issue under a code of 130
@@ -62,13 +64,15 @@ public class Certificates {
     private final JpaTemplate jpa;
     private final Records records;
     private final Clock clock;
+    private final Inbox inbox;
     private final SecureRandom random = new SecureRandom();
     private volatile Config config;
 
     @Activate
     public Certificates(@Reference(target = "(osgi.unit.name=shebao-engine)") JpaTemplate jpa, @Reference Records records,
-            @Reference Clock clock, @Reference Throttles throttles, Config config) {
+            @Reference Clock clock, @Reference Throttles throttles, @Reference Inbox inbox, Config config) {
         this.jpa = jpa;
+        this.inbox = inbox;
         this.records = records;
         this.clock = clock;
         this.config = config;
@@ -106,6 +110,8 @@ public class Certificates {
             em.persist(new CertificateEntity(code, idNumber, person.name(), person.district(), today, validUntil, text,
                     clock.millis()));
             Actor.of(idNumber).audit(em, idNumber, "CERTIFICATE_ISSUED", code + " " + text.replace('\n', ' '), clock.millis());
+            inbox.post(em, idNumber, NotificationKind.CERTIFICATE_ISSUED, Messages.text("notify.certificateIssued", code,
+                    validUntil.toString()), "#/records", code);
             return null;
         });
         return new Issued(code, idNumber, person.name(), person.district(), today, validUntil, periods);

@@ -24,13 +24,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Live events across nodes through PostgreSQL's {@code LISTEN/NOTIFY}: what this node publishes for browsers (task
- * transitions, plugins' notices, payments) is sent on the channel {@code shebao_events}; what other nodes send is
+ * transitions, plugins' notices, payments, inbox entries) is sent on the channel {@code shebao_events}; what other nodes send is
  * posted on this node's EventAdmin with {@code shebao.remote = true} (and never sent on again), so that a browser
  * connected to node B hears the decision that node A's worker made, and B's workers wake for tasks submitted on A.
  * On Derby (one node) it does nothing.
  */
 @Component(immediate = true, property = {EventConstants.EVENT_TOPIC + "=shebao/task/*",
-        EventConstants.EVENT_TOPIC + "=shebao/console/*", EventConstants.EVENT_TOPIC + "=shebao/payment/*"})
+        EventConstants.EVENT_TOPIC + "=shebao/console/*", EventConstants.EVENT_TOPIC + "=shebao/payment/*",
+        EventConstants.EVENT_TOPIC + "=shebao/notification/*"})
 public class ClusterEvents implements EventHandler {
 
     public static final String REMOTE = "shebao.remote";

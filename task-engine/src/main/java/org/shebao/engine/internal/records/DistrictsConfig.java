@@ -14,12 +14,18 @@ import org.shebao.api.records.Districts;
 
 /**
  * The city's districts from {@code etc/org.shebao.districts.cfg}: {@code <code>.name = 江岸区} and
- * {@code <code>.name.en = Jiang'an District} (the Chinese name when no English one is given).
+ * {@code <code>.name.en = Jiang'an District} (the Chinese name when no English one is given); where configured, the
+ * district office's {@code <code>.office.address} ({@code .en}) and {@code <code>.office.phone}, which receipts show.
  */
-@Component(service = Districts.class, configurationPid = "org.shebao.districts")
+@Component(service = {Districts.class, DistrictsConfig.class}, configurationPid = "org.shebao.districts")
 public class DistrictsConfig implements Districts {
 
+    /** A district office's address (in words, each language) and telephone, either possibly missing. */
+    public record Office(Text address, String phone) {
+    }
+
     private volatile Map<String, District> byCode = Map.of();
+    private volatile Map<String, Office> offices = Map.of();
 
     @Activate
     @Modified
@@ -35,6 +41,26 @@ public class DistrictsConfig implements Districts {
             }
         });
         byCode = next;
+        Map<String, Office> found = new TreeMap<>();
+        next.keySet().forEach(code -> {
+            String address = text(properties.get(code + ".office.address"));
+            String english = text(properties.get(code + ".office.address.en"));
+            String phone = text(properties.get(code + ".office.phone"));
+            if (address != null || phone != null) {
+                found.put(code, new Office(address == null ? null
+                        : locale -> "en".equals(locale.getLanguage()) && english != null ? english : address, phone));
+            }
+        });
+        offices = found;
+    }
+
+    private static String text(Object value) {
+        return value == null || value.toString().isBlank() ? null : value.toString().trim();
+    }
+
+    /** The district office, where configured. */
+    public Optional<Office> office(String code) {
+        return Optional.ofNullable(code == null ? null : offices.get(code));
     }
 
     @Override

@@ -50,12 +50,14 @@ public class LedgerJob {
     }
 
     /** What a run did. */
-    public record Result(LocalDate day, int persons, int changed, int failed, int rerated, boolean setBased, int oneByOne) {
+    public record Result(LocalDate day, int persons, int changed, int failed, int rerated, boolean setBased, int oneByOne,
+            int reminded) {
     }
 
     private final RecordsService records;
     private final LedgerRollOver rollOver;
     private final Rerating rerating;
+    private final SlipReminders reminders;
     private final Clock clock;
     private final JobRuns runs;
     private final int intervalMinutes;
@@ -65,13 +67,14 @@ public class LedgerJob {
 
     @Activate
     public LedgerJob(@Reference RecordsService records, @Reference LedgerRollOver rollOver, @Reference Rerating rerating,
-            @Reference Clock clock, @Reference JobRuns runs, @Reference Metrics metrics, Config config) {
+            @Reference SlipReminders reminders, @Reference Clock clock, @Reference JobRuns runs, @Reference Metrics metrics, Config config) {
         this.rollOver = rollOver;
         this.metrics = metrics;
         this.records = records;
         this.runs = runs;
         this.intervalMinutes = Math.max(1, config.intervalMinutes());
         this.rerating = rerating;
+        this.reminders = reminders;
         this.clock = clock;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "shebao-ledger-job");
@@ -112,9 +115,9 @@ public class LedgerJob {
                 return;
             }
             Result r = run(today);
-            LOG.info("Ledger job for {}: {} persons ({}; {} one by one), {} lines changed, {} failed, {} re-rated", r.day(),
-                    r.persons(), r.setBased() ? "set-based" : "person by person", r.oneByOne(), r.changed(), r.failed(),
-                    r.rerated());
+            LOG.info("Ledger job for {}: {} persons ({}; {} one by one), {} lines changed, {} failed, {} re-rated, {} slips"
+                    + " reminded", r.day(), r.persons(), r.setBased() ? "set-based" : "person by person", r.oneByOne(),
+                    r.changed(), r.failed(), r.rerated(), r.reminded());
         } catch (RuntimeException e) {
             LOG.error("Ledger job failed", e);
         }
@@ -162,7 +165,13 @@ public class LedgerJob {
                         Transactions.unwrap(e).getMessage());
             }
         }
-        return new Result(day, persons, changed, failed, rerating.run().rerated(), setBased, ids.size());
+        int reminded = 0;
+        try {
+            reminded = reminders.remind(day);
+        } catch (RuntimeException e) {
+            LOG.error("Ledger job: reminders of expiring slips failed: {}", Transactions.unwrap(e).getMessage());
+        }
+        return new Result(day, persons, changed, failed, rerating.run().rerated(), setBased, ids.size(), reminded);
     }
 
     /** ID numbers in logs: region and the last four characters only. */

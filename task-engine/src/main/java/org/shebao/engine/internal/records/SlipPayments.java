@@ -12,8 +12,11 @@ import javax.persistence.LockModeType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.shebao.api.notify.NotificationKind;
 import org.shebao.api.records.LineStatus;
 import org.shebao.api.records.SlipStatus;
+import org.shebao.engine.internal.Messages;
+import org.shebao.engine.internal.notify.Inbox;
 
 /**
  * Payments of slips, in the caller's transaction (DOMAIN-RULES "Payments"): the slip row is locked, so that a
@@ -29,10 +32,12 @@ public class SlipPayments {
     }
 
     private final Clock clock;
+    private final Inbox inbox;
 
     @Activate
-    public SlipPayments(@Reference Clock clock) {
+    public SlipPayments(@Reference Clock clock, @Reference Inbox inbox) {
         this.clock = clock;
+        this.inbox = inbox;
     }
 
     /** Who the slip is for; empty for an unknown voucher. */
@@ -78,6 +83,8 @@ public class SlipPayments {
             l.updatedAt = now;
         }
         Actor.of(by).audit(em, slip.idNumber, "SLIP_PAID", voucherNo + " " + amount + " " + paymentRef + " " + paidOn, now);
+        inbox.post(em, slip.idNumber, NotificationKind.PAYMENT_APPLIED, Messages.text("notify.paymentApplied", voucherNo,
+                slip.total.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString()), "#/records", voucherNo);
         em.flush();
         return Optional.empty();
     }

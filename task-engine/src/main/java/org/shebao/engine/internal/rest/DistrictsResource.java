@@ -19,6 +19,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.shebao.api.records.Districts;
 import org.shebao.api.records.Rates;
+import org.shebao.engine.internal.records.DistrictsConfig;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** The city's districts (not the city itself), {@code GET /api/districts}: codes and names in words, from configuration. */
 @Component(service = DistrictsResource.class)
@@ -29,11 +32,18 @@ import org.shebao.api.records.Rates;
 @Produces(MediaType.APPLICATION_JSON)
 public class DistrictsResource {
 
-    /** A district as every screen names it. */
-    public record DistrictDto(String code, String name) {
+    /** A district as every screen names it, and its office where configured. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DistrictDto(String code, String name, OfficeDto office) {
+    }
+
+    /** Where citizens find the district's office. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record OfficeDto(String address, String phone) {
     }
 
     private final Districts districts;
+    private final DistrictsConfig config;
 
     @Context
     private SecurityContext security;
@@ -42,8 +52,9 @@ public class DistrictsResource {
     private HttpHeaders headers;
 
     @Activate
-    public DistrictsResource(@Reference Districts districts) {
+    public DistrictsResource(@Reference Districts districts, @Reference DistrictsConfig config) {
         this.districts = districts;
+        this.config = config;
     }
 
     @GET
@@ -51,6 +62,8 @@ public class DistrictsResource {
         Callers.require(security);
         Locale locale = Languages.of(headers);
         return districts.all().stream().filter(d -> !Rates.CITY.equals(d.code()))
-                .map(d -> new DistrictDto(d.code(), d.name().in(locale))).toList();
+                .map(d -> new DistrictDto(d.code(), d.name().in(locale), config.office(d.code())
+                        .map(o -> new OfficeDto(o.address() == null ? null : o.address().in(locale), o.phone())).orElse(null)))
+                .toList();
     }
 }

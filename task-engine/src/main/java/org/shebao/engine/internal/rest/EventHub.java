@@ -30,11 +30,12 @@ import org.slf4j.LoggerFactory;
  * ({@code shebao/task/*}, event {@code task}) and what plugins post for them on {@code shebao/console/<topic>}
  * with the properties {@code login} (the recipient) and {@code data} (a JSON text), as event {@code notice} with
  * data {@code {"topic": <topic>, "data": <data>}}; and their slips' payments ({@code shebao/payment/*}, event
- * {@code payment} {@code {voucherNo, status}}).
+ * {@code payment} {@code {voucherNo, status}}); and their new inbox entries ({@code shebao/notification/*}, event
+ * {@code notification} {@code {id, kind}}: the console counts the unread ones again).
  */
 @Component(service = {EventHub.class, EventHandler.class},
         property = {EventConstants.EVENT_TOPIC + "=shebao/task/*", EventConstants.EVENT_TOPIC + "=shebao/console/*",
-                EventConstants.EVENT_TOPIC + "=shebao/payment/*"})
+                EventConstants.EVENT_TOPIC + "=shebao/payment/*", EventConstants.EVENT_TOPIC + "=shebao/notification/*"})
 public class EventHub implements EventHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
@@ -108,6 +109,12 @@ public class EventHub implements EventHandler {
             if (!"DRAFT".equals(String.valueOf(event.getProperty("state")))) {
                 broadcast(REVIEWERS + event.getProperty("district"), "task", json);
             }
+        } else if (topic.startsWith("shebao/notification/") && event.getProperty("login") instanceof String login) {
+            // to each stream of the person, whatever it listens under (a reviewer's: the district's)
+            String json = "{\"id\":" + event.getProperty("id") + ",\"kind\":\"" + event.getProperty("kind") + "\"}";
+            byLogin.forEach((key, set) -> set.stream().filter(s -> s.login().equals(login)).forEach(s -> send(key, s,
+                    s.sse().newEventBuilder().name("notification").mediaType(javax.ws.rs.core.MediaType.TEXT_PLAIN_TYPE)
+                            .data(String.class, json).build())));
         } else if (topic.startsWith("shebao/payment/") && event.getProperty("login") instanceof String login) {
             broadcast(login, "payment", "{\"voucherNo\":\"" + event.getProperty("voucherNo") + "\",\"status\":\""
                     + event.getProperty("status") + "\"}");

@@ -132,6 +132,7 @@ public class SessionResource {
         audit.record(account.login(), "LOGIN", account.login(), account.district(), address, null);
         logins("succeeded");
         String token = sessions.open(account);
+        accounts.useLanguage(account.login(), Languages.of(headers));
         boolean temporary = accounts.mustChangePassword(account.login());
         return Response.ok(me(account, temporary)).header("Set-Cookie", cookie(token, secure(http, security), -1)).build();
     }
@@ -158,7 +159,9 @@ public class SessionResource {
     @GET
     @Path("me")
     public Me me(@Context SecurityContext security, @Context HttpServletRequest http) {
-        return me(Callers.require(security), Boolean.TRUE.equals(http.getAttribute(AuthFilter.MUST_CHANGE)));
+        Account caller = Callers.require(security);
+        accounts.useLanguage(caller.login(), Languages.of(headers)); // the console asks again when the language changes
+        return me(caller, Boolean.TRUE.equals(http.getAttribute(AuthFilter.MUST_CHANGE)));
     }
 
     private static String cookie(String token, boolean secure, int maxAge) {

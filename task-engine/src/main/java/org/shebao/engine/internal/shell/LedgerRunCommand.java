@@ -30,8 +30,9 @@ public class LedgerRunCommand implements Action {
         long start = System.nanoTime();
         LedgerJob.Result r = job.run(day);
         System.out.printf("Ledger up to %s: %d persons (%s; %d one by one), %d lines created or changed, %d failed,"
-                + " %d re-rated in %.1f s%n", r.day(), r.persons(), r.setBased() ? "set-based" : "person by person",
-                r.oneByOne(), r.changed(), r.failed(), r.rerated(), (System.nanoTime() - start) / 1e9);
+                + " %d re-rated, %d slips reminded in %.1f s%n", r.day(), r.persons(), r.setBased() ? "set-based"
+                : "person by person", r.oneByOne(), r.changed(), r.failed(), r.rerated(), r.reminded(),
+                (System.nanoTime() - start) / 1e9);
         return null;
     }
 }

@@ -174,7 +174,7 @@ public class AutomaticDecisions {
         tx(em -> {
             TaskEntity task = claimed(em, id, node);
             if (task != null) {
-                Decisions.refer(task, Messages.text("task.autoReview.failed", message).in(Locale.SIMPLIFIED_CHINESE));
+                decisions.refer(em, task, Messages.text("task.autoReview.failed", message));
             }
             return null;
         });

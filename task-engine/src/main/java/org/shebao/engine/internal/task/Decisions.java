@@ -31,11 +31,13 @@ public class Decisions {
 
     private final Clock clock;
     private final TxRecordsWriter writers;
+    private final TaskNotices notices;
 
     @Activate
-    public Decisions(@Reference Clock clock, @Reference TxRecordsWriter writers) {
+    public Decisions(@Reference Clock clock, @Reference TxRecordsWriter writers, @Reference TaskNotices notices) {
         this.clock = clock;
         this.writers = writers;
+        this.notices = notices;
     }
 
     TaskDto apply(EntityManager em, TaskEntity task, RegisteredBusiness business, TaskView view, Decision decision,
@@ -64,10 +66,11 @@ public class Decisions {
             });
             Tasks.transition(em, task, next, actor, now, comment);
             task.decidedAt = now;
+            notices.approved(em, task);
         } else if (decision instanceof Decision.Return ret) {
             returnTask(em, task, actor, now, ret.code(), ret.reason());
         } else if (decision instanceof Decision.Refer refer) {
-            refer(task, refer.note().in(Locale.SIMPLIFIED_CHINESE));
+            refer(em, task, refer.note());
         }
         em.flush();
         return Tasks.summary(task, Locale.SIMPLIFIED_CHINESE);
@@ -82,12 +85,14 @@ public class Decisions {
         task.returnReason = zh;
         task.returnReasonEn = reason.in(Locale.ENGLISH);
         task.decidedAt = now;
+        notices.returned(em, task, reason);
     }
 
-    /** Parks the task for a human reviewer of its district, with a note. */
-    static void refer(TaskEntity task, String note) {
+    /** Parks the task for a human reviewer of its district, with a note; the district's reviewers are told. */
+    void refer(EntityManager em, TaskEntity task, Text note) {
         task.reviewStage = ReviewStage.HUMAN;
-        task.reviewNote = note;
+        task.reviewNote = note.in(Locale.SIMPLIFIED_CHINESE);
+        notices.referred(em, task, note);
         task.claimedBy = null;
         task.claimedUntil = 0;
     }

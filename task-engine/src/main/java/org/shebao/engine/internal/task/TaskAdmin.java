@@ -23,10 +23,12 @@ public class TaskAdmin {
     }
 
     private final JpaTemplate jpa;
+    private final Decisions decisions;
 
     @Activate
-    public TaskAdmin(@Reference(target = "(osgi.unit.name=shebao-engine)") JpaTemplate jpa) {
+    public TaskAdmin(@Reference(target = "(osgi.unit.name=shebao-engine)") JpaTemplate jpa, @Reference Decisions decisions) {
         this.jpa = jpa;
+        this.decisions = decisions;
     }
 
     /** One task whole, as {@link Tasks#detail} makes it, with where it stands in the review. */
@@ -50,7 +52,7 @@ public class TaskAdmin {
                 return Optional.<TaskState>empty();
             }
             if (t.state == TaskState.SUBMITTED) {
-                Decisions.refer(t, note);
+                decisions.refer(em, t, org.shebao.api.i18n.Text.literal(note));
             }
             return Optional.of(t.state);
         });

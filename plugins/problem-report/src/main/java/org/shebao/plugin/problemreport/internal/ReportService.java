@@ -23,6 +23,8 @@ import org.shebao.api.ShebaoException.Kind;
 import org.shebao.api.account.Account;
 import org.shebao.api.i18n.Text;
 import org.shebao.api.i18n.Texts;
+import org.shebao.api.notify.NotificationKind;
+import org.shebao.api.notify.Notifications;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.shebao.api.spi.BusinessCatalog;
@@ -45,6 +47,8 @@ public class ReportService {
 
     static final Texts TEXTS = Texts.of(ReportService.class);
 
+    private final Notifications notifications;
+
     /** A report as its citizen and the district's reviewers read it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ReportDto(long id, String owner, String ownerName, String businessType, String businessName,
@@ -56,7 +60,9 @@ public class ReportService {
 
     @Activate
     public ReportService(@Reference(target = "(osgi.unit.name=shebao-problem-report)") JpaTemplate jpa,
-            @Reference Clock clock, @Reference EventAdmin events, @Reference BusinessCatalog businesses) {
+            @Reference Clock clock, @Reference EventAdmin events, @Reference BusinessCatalog businesses,
+            @Reference Notifications notifications) {
+        this.notifications = notifications;
         this.jpa = jpa;
         this.clock = clock;
         this.events = events;
@@ -150,7 +156,10 @@ public class ReportService {
             em.flush();
             return dto(r, today, locale);
         });
-        // the citizen's console hears of it at once (after the commit)
+        // the citizen's inbox (the report has its own storage: written once the reply is committed), and the console
+        // showing the report hears of it at once
+        notifications.post(answered.owner(), NotificationKind.REPORT_ANSWERED, TEXTS.t("notify.answered",
+                answered.businessName(), String.valueOf(id), answered.reply()), "#/entry/problem-report-query");
         events.postEvent(new Event("shebao/console/problem-report", Map.of("login", answered.owner(),
                 "data", "{\"id\":" + id + ",\"status\":\"ANSWERED\",\"message\":\"" + TEXTS.t("notice.replied").in(Text.DEFAULT_LOCALE) + "\"}")));
         return answered;
