@@ -479,7 +479,11 @@ public class ConsoleIT {
         wait.until(d -> d.getCurrentUrl().endsWith("#/task/" + id));
         wait.until(d -> unreadInHeader() == before);
 
-        // 好差评 on the task's page, once
+        // the home page reminds of the finished task to rate; 好差评 on the task's page, once
+        driver.get(base + "/console/#/");
+        WebElement remind = visible(By.cssSelector("#rating-reminder a[data-rate='" + id + "']"));
+        accessible("home with a rating reminder");
+        remind.click();
         visible(By.id("rating-form"));
         accessible("task with its rating form");
         driver.findElement(By.id("rating-4")).click();
@@ -488,6 +492,11 @@ public class ConsoleIT {
         wait.until(d -> "4".equals(d.findElement(By.id("rating-given")).getAttribute("data-stars")));
         assertTrue(driver.findElement(By.id("rating-given")).getText().contains("线上办理很方便"));
         shot("33-rated");
+        driver.get(base + "/console/#/");
+        visible(By.id("todo"));
+        assertTrue("no reminder once rated", driver.findElements(By.cssSelector("a[data-rate='" + id + "']")).isEmpty());
+        driver.get(base + "/console/#/task/" + id);
+        visible(By.id("rating-given"));
 
         // 办理回执, printed on A4
         driver.findElement(By.id("receipt-link")).click();
