@@ -60,10 +60,15 @@ public class AuditLog {
     void stop() throws InterruptedException {
         running = false; // no interrupt: Derby may close a connection interrupted in a statement
         writer.join(10_000);
+        writeLeft();
+    }
+
+    /** What is queued, on the caller's thread: after the writer stopped. */
+    private void writeLeft() {
         List<Entry> left = new ArrayList<>();
         queue.drainTo(left);
         if (!left.isEmpty()) {
-            commit(left); // what arrived while stopping
+            commit(left);
         }
     }
 
@@ -71,10 +76,9 @@ public class AuditLog {
     public void record(String actor, String action, String target, String district, String address, String detail) {
         Entry entry = new Entry(new Object[] {clock.millis(), cut(actor == null ? "" : actor, 64), action, cut(target, 200),
                 district, cut(address, 64), cut(detail, 1000)}, new CompletableFuture<>());
+        queue.add(entry);
         if (!running) {
-            commit(List.of(entry));
-        } else {
-            queue.add(entry);
+            writeLeft(); // the writer has stopped, or is stopping: no entry waits for it
         }
         try {
             entry.written().get(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -103,8 +107,14 @@ public class AuditLog {
         }
     }
 
-    /** The entries in one transaction; if it fails, each is told (and the caller logs it). */
+    /** The entries in one transaction; if that fails, each on its own, and each that still fails is told. */
     private void commit(List<Entry> batch) {
+        if (!commitTogether(batch) && batch.size() > 1) {
+            batch.forEach(entry -> commitTogether(List.of(entry)));
+        }
+    }
+
+    private boolean commitTogether(List<Entry> batch) {
         try (Connection c = database.dataSource().getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement s = c.prepareStatement(INSERT)) {
@@ -123,8 +133,12 @@ public class AuditLog {
                 c.setAutoCommit(true);
             }
             batch.forEach(e -> e.written().complete(null));
+            return true;
         } catch (SQLException | RuntimeException e) {
-            batch.forEach(entry -> entry.written().completeExceptionally(e));
+            if (batch.size() == 1) {
+                batch.get(0).written().completeExceptionally(e);
+            }
+            return false;
         }
     }
 

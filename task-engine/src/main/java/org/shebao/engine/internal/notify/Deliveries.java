@@ -147,18 +147,18 @@ public class Deliveries implements EventHandler {
             Notifier notifier = notifiers.named(taken.notifier())
                     .orElseThrow(() -> new IllegalStateException("notifier " + taken.notifier() + " is not running"));
             notifier.deliver(taken.delivery());
-            return settle(id, State.DELIVERED, null, OptionalLong.empty());
         } catch (Exception e) {
             OptionalLong next = Backoff.next(taken.createdAt(), taken.delivery().attempt(), clock.millis());
             if (next.isEmpty()) {
                 LOG.warn("Notifier {} gave up on notification {} for {} after {} attempts in 24 hours: {}", taken.notifier(),
                         taken.delivery().id(), taken.delivery().recipient(), taken.delivery().attempt(), e.toString());
-                return settle(id, State.GAVE_UP, e.toString(), next);
+                return settle(id, taken.delivery().attempt(), State.GAVE_UP, e.toString(), next);
             }
             LOG.info("Notifier {} failed on notification {} (attempt {}), tried again at {}: {}", taken.notifier(),
                     taken.delivery().id(), taken.delivery().attempt(), java.time.Instant.ofEpochMilli(next.getAsLong()), e.toString());
-            return settle(id, State.PENDING, e.toString(), next);
+            return settle(id, taken.delivery().attempt(), State.PENDING, e.toString(), next);
         }
+        return settle(id, taken.delivery().attempt(), State.DELIVERED, null, OptionalLong.empty());
     }
 
     private Taken take(javax.persistence.EntityManager em, long id) {
@@ -178,9 +178,14 @@ public class Deliveries implements EventHandler {
                 new Delivery(n.id, n.recipient, n.kind, n.text(language), language, n.link, d.attempts));
     }
 
-    private State settle(long id, State state, String error, OptionalLong next) {
+    /** The attempt's outcome, unless another node took the delivery since (its lease ran out): then that node's. */
+    private State settle(long id, int attempt, State state, String error, OptionalLong next) {
         return tx(em -> {
             DeliveryEntity d = em.find(DeliveryEntity.class, id);
+            if (d == null || d.state != State.PENDING || d.attempts != attempt) {
+                LOG.warn("Delivery {} was taken by another pass meanwhile; its outcome stands", id);
+                return null;
+            }
             d.state = state;
             d.lastError = error == null ? null : error.length() <= 500 ? error : error.substring(0, 500);
             next.ifPresent(at -> d.nextAt = at);

@@ -9,7 +9,6 @@ import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Index;
 import javax.persistence.Table;
-import javax.persistence.TableGenerator;
 import javax.persistence.Version;
 
 /** One notifier's delivery of an inbox entry: pending until delivered or given up, with its attempts. */
@@ -17,15 +16,13 @@ import javax.persistence.Version;
 @Table(name = "SB_NOTIFICATION_DELIVERY", indexes = {
         @Index(name = "SB_NOTIFICATION_DELIVERY_DUE", columnList = "STATE,NEXTAT"),
         @Index(name = "SB_NOTIFICATION_DELIVERY_OF", columnList = "NOTIFICATIONID")})
-@TableGenerator(name = "SB_NOTIFICATION_DELIVERY_ID", table = "SB_SEQUENCE", pkColumnName = "NAME",
-        valueColumnName = "NEXTVALUE", pkColumnValue = "NOTIFICATION_DELIVERY", allocationSize = 20)
 public class DeliveryEntity {
 
     /** Where a delivery stands. */
     public enum State { PENDING, DELIVERED, GAVE_UP }
 
     @Id
-    @GeneratedValue(strategy = GenerationType.TABLE, generator = "SB_NOTIFICATION_DELIVERY_ID")
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
     long id;
 
     @Version

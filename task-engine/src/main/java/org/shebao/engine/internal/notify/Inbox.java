@@ -70,6 +70,7 @@ public class Inbox implements Notifications {
         long now = clock.millis();
         NotificationEntity n = new NotificationEntity(recipient, kind, text, link, ref, now);
         em.persist(n);
+        em.flush(); // the identity column gives the id at the insert
         for (String notifier : notifiers.names()) {
             em.persist(new DeliveryEntity(n.id, notifier, now));
         }

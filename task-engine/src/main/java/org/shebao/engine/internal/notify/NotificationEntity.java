@@ -11,7 +11,6 @@ import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Index;
 import javax.persistence.Table;
-import javax.persistence.TableGenerator;
 
 import org.shebao.api.i18n.Text;
 import org.shebao.api.notify.NotificationKind;
@@ -23,12 +22,10 @@ import org.shebao.api.notify.NotificationKind;
 @Entity
 @Table(name = "SB_NOTIFICATION", indexes = {@Index(name = "SB_NOTIFICATION_INBOX", columnList = "RECIPIENT,READAT,CREATEDAT"),
         @Index(name = "SB_NOTIFICATION_REF", columnList = "KIND,REF")})
-@TableGenerator(name = "SB_NOTIFICATION_ID", table = "SB_SEQUENCE", pkColumnName = "NAME", valueColumnName = "NEXTVALUE",
-        pkColumnValue = "NOTIFICATION", allocationSize = 20)
 public class NotificationEntity {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.TABLE, generator = "SB_NOTIFICATION_ID")
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
     long id;
 
     @Column(nullable = false, length = 64)

@@ -83,7 +83,11 @@ public class AdminRatingsResource {
             return otherwise;
         }
         try {
-            return LocalDate.parse(value.trim());
+            LocalDate day = LocalDate.parse(value.trim());
+            if (day.getYear() < 1900 || day.getYear() > 2999) {
+                throw bad(field);
+            }
+            return day;
         } catch (DateTimeParseException e) {
             throw bad(field);
         }

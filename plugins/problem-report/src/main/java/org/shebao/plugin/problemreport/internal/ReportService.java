@@ -29,6 +29,8 @@ import org.shebao.api.notify.Notifications;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.shebao.api.spi.BusinessCatalog;
 import org.shebao.api.spi.BusinessCatalog.BusinessInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Problem reports in the plugin's own persistence unit ({@code shebao-problem-report}): citizens send and read
@@ -46,6 +48,7 @@ public class ReportService {
     private final EventAdmin events;
 
     static final Texts TEXTS = Texts.of(ReportService.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ReportService.class);
 
     private final Notifications notifications;
 
@@ -158,8 +161,13 @@ public class ReportService {
         });
         // the citizen's inbox (the report has its own storage: written once the reply is committed), and the console
         // showing the report hears of it at once
-        notifications.post(answered.owner(), NotificationKind.REPORT_ANSWERED, TEXTS.t("notify.answered",
-                answered.businessName(), String.valueOf(id), answered.reply()), "#/entry/problem-report-query");
+        try {
+            notifications.post(answered.owner(), NotificationKind.REPORT_ANSWERED, TEXTS.t("notify.answered",
+                    answered.businessName(), String.valueOf(id), answered.reply()), "#/entry/problem-report-query");
+        } catch (RuntimeException e) {
+            // the reply stands (committed); the citizen still reads it in the report and hears the console notice
+            LOG.error("Problem report {}: the inbox entry of the reply was not written: {}", id, e.toString());
+        }
         events.postEvent(new Event("shebao/console/problem-report", Map.of("login", answered.owner(),
                 "data", "{\"id\":" + id + ",\"status\":\"ANSWERED\",\"message\":\"" + TEXTS.t("notice.replied").in(Text.DEFAULT_LOCALE) + "\"}")));
         return answered;
