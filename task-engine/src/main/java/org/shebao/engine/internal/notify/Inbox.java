@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import javax.persistence.EntityManager;
 
@@ -78,11 +77,6 @@ public class Inbox implements Notifications {
         return n.id;
     }
 
-    /** Each entry to each reviewer of the district (and the city's): who can take a referred task. */
-    public void postToAll(EntityManager em, List<String> recipients, NotificationKind kind, Text text, String link) {
-        recipients.forEach(r -> post(em, r, kind, text, link, null));
-    }
-
     private void published(List<Posted> posted) {
         posted.forEach(p -> events.postEvent(new Event(TOPIC, Map.of("id", p.id(), "login", p.recipient(),
                 "kind", p.kind().name()))));
@@ -127,15 +121,5 @@ public class Inbox implements Notifications {
         return Transactions.inTransaction(jpa, em -> em.createQuery("UPDATE NotificationEntity n SET n.readAt = :now"
                 + " WHERE n.recipient = :r AND n.readAt IS NULL").setParameter("now", clock.millis())
                 .setParameter("r", recipient).executeUpdate());
-    }
-
-    /** Whether an entry of the kind about the thing was written already. */
-    static boolean told(EntityManager em, NotificationKind kind, String ref) {
-        return !em.createQuery("SELECT n.id FROM NotificationEntity n WHERE n.kind = :k AND n.ref = :ref", Long.class)
-                .setParameter("k", kind).setParameter("ref", ref).setMaxResults(1).getResultList().isEmpty();
-    }
-
-    static Optional<NotificationEntity> find(EntityManager em, long id) {
-        return Optional.ofNullable(em.find(NotificationEntity.class, id));
     }
 }

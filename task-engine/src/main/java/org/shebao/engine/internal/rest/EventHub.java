@@ -110,11 +110,15 @@ public class EventHub implements EventHandler {
                 broadcast(REVIEWERS + event.getProperty("district"), "task", json);
             }
         } else if (topic.startsWith("shebao/notification/") && event.getProperty("login") instanceof String login) {
-            // to each stream of the person, whatever it listens under (a reviewer's: the district's)
+            // to each stream of the person: under the login, or (a reviewer's) under the district's reviewers
             String json = "{\"id\":" + event.getProperty("id") + ",\"kind\":\"" + event.getProperty("kind") + "\"}";
-            byLogin.forEach((key, set) -> set.stream().filter(s -> s.login().equals(login)).forEach(s -> send(key, s,
-                    s.sse().newEventBuilder().name("notification").mediaType(javax.ws.rs.core.MediaType.TEXT_PLAIN_TYPE)
-                            .data(String.class, json).build())));
+            byLogin.forEach((key, set) -> {
+                if (key.equals(login) || key.startsWith(REVIEWERS)) {
+                    set.stream().filter(s -> s.login().equals(login)).forEach(s -> send(key, s, s.sse().newEventBuilder()
+                            .name("notification").mediaType(javax.ws.rs.core.MediaType.TEXT_PLAIN_TYPE)
+                            .data(String.class, json).build()));
+                }
+            });
         } else if (topic.startsWith("shebao/payment/") && event.getProperty("login") instanceof String login) {
             broadcast(login, "payment", "{\"voucherNo\":\"" + event.getProperty("voucherNo") + "\",\"status\":\""
                     + event.getProperty("status") + "\"}");

@@ -42,8 +42,8 @@ public class TaskNotices {
                 + " AND a.roles LIKE :r AND a.enabled = :yes ORDER BY a.login", String.class)
                 .setParameter("d", task.district).setParameter("yes", Boolean.TRUE)
                 .setParameter("r", "%" + Role.REVIEWER.name() + "%").getResultList();
-        inbox.postToAll(em, reviewers, NotificationKind.TASK_REFERRED,
-                Messages.text("notify.taskReferred", name(task), String.valueOf(task.id), note), "#/review/" + task.id);
+        Text text = Messages.text("notify.taskReferred", name(task), String.valueOf(task.id), note);
+        reviewers.forEach(r -> inbox.post(em, r, NotificationKind.TASK_REFERRED, text, "#/review/" + task.id, null));
     }
 
     private static Text name(TaskEntity task) {
