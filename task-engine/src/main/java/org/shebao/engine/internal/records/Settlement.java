@@ -30,11 +30,8 @@ public class Settlement {
 
     /** @return how many lines and slips changed */
     int settle(EntityManager em, String idNumber, LocalDate today) {
-        int changed = em.createQuery("UPDATE LedgerLineEntity l SET l.status = :arrears, l.version = l.version + 1,"
-                + " l.updatedAt = :now WHERE l.idNumber = :p AND l.status = :due AND l.dueMonth <= :late")
-                .setParameter("arrears", LineStatus.ARREARS).setParameter("due", LineStatus.DUE)
-                .setParameter("now", clock.millis()).setParameter("p", idNumber)
-                .setParameter("late", Months.of(LineStates.lastArrearsMonth(today))).executeUpdate();
+        int changed = 0;
+        // the slips first, then the lines: the order in which a payment locks them (its slip, then the slip's lines)
         for (SlipEntity slip : em.createQuery("SELECT s FROM SlipEntity s WHERE s.idNumber = :p AND s.status = :issued"
                 + " AND s.validUntil < :today", SlipEntity.class).setParameter("p", idNumber)
                 .setParameter("issued", SlipStatus.ISSUED).setParameter("today", today)
@@ -45,6 +42,11 @@ public class Settlement {
                 changed++;
             }
         }
+        changed += em.createQuery("UPDATE LedgerLineEntity l SET l.status = :arrears, l.version = l.version + 1,"
+                + " l.updatedAt = :now WHERE l.idNumber = :p AND l.status = :due AND l.dueMonth <= :late")
+                .setParameter("arrears", LineStatus.ARREARS).setParameter("due", LineStatus.DUE)
+                .setParameter("now", clock.millis()).setParameter("p", idNumber)
+                .setParameter("late", Months.of(LineStates.lastArrearsMonth(today))).executeUpdate();
         return changed;
     }
 

@@ -85,9 +85,12 @@ public class SlipStore {
     }
 
     Slip cancel(EntityManager em, String voucherNo, String by, LocalDate today) {
-        SlipEntity found = voucherNo == null ? null : em.find(SlipEntity.class, voucherNo);
+        // the slip locked before the person's ledger is settled, as a payment of it locks the slip before its lines:
+        // one order, so that a cancellation and a payment at once wait for each other instead of deadlocking
+        SlipEntity found = voucherNo == null ? null : em.find(SlipEntity.class, voucherNo, LockModeType.PESSIMISTIC_WRITE);
         if (found != null) {
             settlement.settle(em, found.idNumber, today);
+            em.flush();
         }
         SlipEntity slip = issued(em, voucherNo);
         Settlement.release(em, slip, SlipStatus.CANCELLED, Actor.of(by), today, clock.millis());
