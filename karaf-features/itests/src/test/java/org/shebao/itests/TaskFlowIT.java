@@ -4,6 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 
@@ -130,6 +132,44 @@ public class TaskFlowIT extends ContainerTest {
         assertEquals(404, other.post("/api/tasks/" + id + "/submit", Map.of("version", 0)).status());
         assertEquals(401, new Http(port).get("/api/tasks/" + id).status());
         assertEquals("DRAFT", owner.get("/api/tasks/" + id).json().path("state").asText());
+    }
+
+    private static long decided(Http citizen, String outcome, String state) {
+        JsonNode draft = citizen.post("/api/tasks", task(outcome)).json();
+        long id = draft.path("id").asLong();
+        citizen.post("/api/tasks/" + id + "/submit", Map.of("version", draft.path("version").asLong()));
+        awaitState(citizen, id, state);
+        return id;
+    }
+
+    private static List<Long> pages(Http citizen, String list, int size, long total) {
+        List<Long> ids = new ArrayList<>();
+        for (int page = 0; page * size < total + size; page++) {
+            JsonNode answer = citizen.get("/api/tasks?list=" + list + "&page=" + page + "&size=" + size).json();
+            assertEquals(total, answer.path("total").asLong());
+            answer.path("items").forEach(item -> ids.add(item.path("id").asLong()));
+        }
+        return ids;
+    }
+
+    /** Each page is read from each state's newest tasks and merged: the pages together are the list, newest first. */
+    @Test
+    public void listsArePagedNewestFirstAcrossTheirStates() {
+        Http citizen = citizen("420102");
+        long first = decided(citizen, "approve", "APPROVED");
+        long second = decided(citizen, "approve", "APPROVED");
+        long returned = decided(citizen, "return", "RETURNED");
+        assertEquals(List.of(second, first), pages(citizen, "done", 1, 2));
+        assertEquals(List.of(returned), pages(citizen, "todo", 1, 1));
+        assertEquals(List.of(returned, second, first), pages(citizen, "history", 2, 3));
+        // the returned task corrected, submitted again and approved: the newest of the done list, gone from the to-do list
+        long version = citizen.get("/api/tasks/" + returned).json().path("version").asLong();
+        JsonNode corrected = citizen.put("/api/tasks/" + returned,
+                Map.of("version", version, "data", Map.of("name", "甲", "outcome", "approve"))).json();
+        citizen.post("/api/tasks/" + returned + "/submit", Map.of("version", corrected.path("version").asLong()));
+        awaitState(citizen, returned, "APPROVED");
+        assertEquals(List.of(returned, second, first), pages(citizen, "done", 2, 3));
+        assertEquals(List.of(), pages(citizen, "todo", 5, 0));
     }
 
     @Test

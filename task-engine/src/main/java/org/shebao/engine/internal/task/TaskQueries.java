@@ -1,9 +1,13 @@
 package org.shebao.engine.internal.task;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+
+import javax.persistence.EntityManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
@@ -45,12 +49,7 @@ public class TaskQueries {
         return Transactions.inTransaction(jpa, em -> {
             long total = em.createQuery("SELECT COUNT(t) FROM TaskEntity t WHERE t.owner = :o AND t.state IN :s", Long.class)
                     .setParameter("o", caller.login()).setParameter("s", states).getSingleResult();
-            // the page's ids from the index (owner, state, updatedAt, id) alone, then those rows: the sort never reads
-            // the tasks' data, however many a citizen has
-            List<Long> ids = em.createQuery("SELECT t.id FROM TaskEntity t WHERE t.owner = :o AND t.state IN :s"
-                    + " ORDER BY t.updatedAt DESC, t.id DESC", Long.class)
-                    .setParameter("o", caller.login()).setParameter("s", states)
-                    .setFirstResult(page * size).setMaxResults(size).getResultList();
+            List<Long> ids = pageIds(em, caller.login(), states, page, size);
             Map<Long, TaskEntity> rows = new HashMap<>();
             if (!ids.isEmpty()) {
                 em.createQuery("SELECT t FROM TaskEntity t WHERE t.id IN :ids", TaskEntity.class).setParameter("ids", ids)
@@ -60,5 +59,23 @@ public class TaskQueries {
                     .map(t -> Tasks.summary(t, locale)).toList();
             return new Page<>(items, total, page, size);
         });
+    }
+
+    /**
+     * The page's ids, newest first: each state's newest {@code (page + 1) * size} from the index (owner, state, then
+     * updated and id descending), read in order and stopped there, merged here. One range scan per state instead
+     * of all the citizen's tasks sorted for every page (a citizen with 1 400 tasks had every read sort them).
+     */
+    private static List<Long> pageIds(EntityManager em, String owner, List<TaskState> states, int page, int size) {
+        int wanted = (int) Math.min(Integer.MAX_VALUE, ((long) page + 1) * size);
+        List<Object[]> newest = new ArrayList<>();
+        for (TaskState state : states) {
+            newest.addAll(em.createQuery("SELECT t.id, t.updatedAt FROM TaskEntity t WHERE t.owner = :o AND t.state = :s"
+                    + " ORDER BY t.updatedAt DESC, t.id DESC", Object[].class).setParameter("o", owner)
+                    .setParameter("s", state).setMaxResults(wanted).getResultList());
+        }
+        Comparator<Object[]> order = Comparator.comparing((Object[] r) -> (Long) r[1]).thenComparing(r -> (Long) r[0]);
+        return newest.stream().sorted(order.reversed()).skip((long) page * size).limit(size).map(r -> (Long) r[0])
+                .toList();
     }
 }
