@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,6 +30,7 @@ public final class TaskBenchmark {
     private static final int READ_CONNECTIONS = 200;
 
     private final BenchHttp http = new BenchHttp(PORT);
+    private final List<String> boots = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
         Path dist = Path.of(args[0]);
@@ -54,6 +56,8 @@ public final class TaskBenchmark {
                 + " p99 <= 50 ms, no timeouts (the reads' row: reads/s answered, p50/p99 from when each was due)%n",
                 tasks, warmup, CITIZENS.length * CLIENTS_PER_CITIZEN);
         table.forEach(System.out::println);
+        System.out.println();
+        bench.boots.forEach(System.out::println);
     }
 
     /** Both drives on one database: as fast as the clients go (closed loop), then paced at the target rate. */
@@ -64,20 +68,22 @@ public final class TaskBenchmark {
         Files.writeString(run.resolve("etc/org.shebao.review.cfg"),
                 "delaySeconds = 0\n" + System.getProperty("bench.review", "").replace("\\n", "\n") + "\n");
         Files.copy(plugin, run.resolve("deploy").resolve(plugin.getFileName()));
-        Process process = BenchRun.start(run, database);
+        BootTime boot = BootTime.measure(http, run, database);
+        boots.add(boot.line(database));
+        Process process = boot.process;
         try {
             awaitReady();
             System.out.printf("%s: Karaf up. Warm-up: %d tasks%n", database, warmup);
-            drive(warmup, false, null);
+            drive(warmup, false, null, () -> { });
             System.out.printf("%s, closed loop: %d tasks, %d concurrent clients (%d per demo citizen, each cycling its"
                     + " own share of %d test business types)%n", database, tasks, CITIZENS.length * CLIENTS_PER_CITIZEN,
                     CLIENTS_PER_CITIZEN, TYPES);
-            HotMethods profile = HotMethods.start(process.pid(), "closed-loop-" + database,
-                    CityBenchmark.profile(run, "tasks-closed-loop", database));
-            Run closed = drive(tasks, true, null);
-            profile.stop();
+            HotMethods[] profile = new HotMethods[1];
+            Run closed = drive(tasks, true, null, () -> profile[0] = HotMethods.start(process.pid(),
+                    "closed-loop-" + database, CityBenchmark.profile(run, "tasks-closed-loop", database)));
+            profile[0].stop();
             System.out.printf("%s, paced: %d tasks offered at %.0f/s (open loop)%n", database, tasks, rate);
-            Run paced = drive(tasks, true, new Pacer(rate));
+            Run paced = drive(tasks, true, rate, () -> { });
             List<String> cookies = new ArrayList<>();
             for (String citizen : CITIZENS) {
                 BenchClient reader = new BenchClient(http, citizen, List.of());
@@ -120,29 +126,47 @@ public final class TaskBenchmark {
         throw new IllegalStateException("Karaf did not become ready");
     }
 
-    private Run drive(int total, boolean report, Pacer pacer) throws Exception {
+    /** What is done once the clients are ready, before the clock starts. */
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /**
+     * The clients log in and open their event streams before the clock (and a paced schedule) starts: a citizen
+     * logs in once, not once per few hundred tasks (12 PBKDF2 hashes had been about a twentieth of a run's CPU).
+     */
+    private Run drive(int total, boolean report, Double rate, Step started) throws Exception {
         ConcurrentLinkedQueue<Long> saves = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> submits = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> decisions = new ConcurrentLinkedQueue<>();
         AtomicInteger remaining = new AtomicInteger(total);
         ExecutorService pool = Executors.newFixedThreadPool(CITIZENS.length * CLIENTS_PER_CITIZEN);
-        long start = System.nanoTime();
-        List<Future<?>> futures = new ArrayList<>();
+        List<BenchClient> clients = new ArrayList<>();
         for (String citizen : CITIZENS) {
             for (int k = 0; k < CLIENTS_PER_CITIZEN; k++) {
                 List<String> types = new ArrayList<>();
                 for (int t = k; t < TYPES; t += CLIENTS_PER_CITIZEN) {
                     types.add(t == 0 ? "it-probe" : "it-bulk-" + (t - 1));
                 }
-                futures.add(pool.submit(() -> {
-                    BenchClient client = new BenchClient(http, citizen, types);
-                    if (!client.start()) {
-                        throw new IllegalStateException("demo citizen " + citizen + " cannot log in");
-                    }
-                    client.loop(remaining, saves, submits, decisions, pacer);
-                    return null;
-                }));
+                clients.add(new BenchClient(http, citizen, types));
             }
+        }
+        List<Callable<Boolean>> logins = new ArrayList<>();
+        clients.forEach(c -> logins.add(c::start));
+        for (Future<Boolean> login : pool.invokeAll(logins)) {
+            if (!login.get()) {
+                throw new IllegalStateException("a demo citizen cannot log in");
+            }
+        }
+        started.run();
+        Pacer pacer = rate == null ? null : new Pacer(rate);
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (BenchClient client : clients) {
+            futures.add(pool.submit(() -> {
+                client.loop(remaining, saves, submits, decisions, pacer);
+                return null;
+            }));
         }
         for (Future<?> f : futures) {
             f.get();
