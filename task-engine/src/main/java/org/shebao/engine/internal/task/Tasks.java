@@ -87,16 +87,26 @@ final class Tasks {
     }
 
     static TaskDto detail(EntityManager em, TaskEntity t, Locale locale) {
-        List<TaskDto.HistoryEntry> history = em.createQuery(
-                "SELECT e FROM TaskEventEntity e WHERE e.taskId = :id ORDER BY e.at, e.id", TaskEventEntity.class)
-                .setParameter("id", t.id)
-                .getResultList().stream()
-                .map(e -> new TaskDto.HistoryEntry(Instant.ofEpochMilli(e.at), e.actor, e.fromState, e.toState, e.comment))
-                .toList();
         List<Long> attachments = em.createQuery("SELECT a.id FROM AttachmentEntity a WHERE a.taskId = :t ORDER BY a.id",
                 Long.class).setParameter("t", t.id).getResultList();
-        return dto(t, locale, TaskJson.read(t.data), TaskJson.money(TaskJson.assessment(t.assessment)), history, attachments,
-                Snapshots.in(t, locale));
+        return detail(em, t, locale, attachments);
+    }
+
+    /** The task with its history, and the attachments the caller has just read (one query less). */
+    static TaskDto detail(EntityManager em, TaskEntity t, Locale locale, List<Long> attachments) {
+        List<TaskEventEntity> history = em.createQuery(
+                "SELECT e FROM TaskEventEntity e WHERE e.taskId = :id ORDER BY e.at, e.id", TaskEventEntity.class)
+                .setParameter("id", t.id).getResultList();
+        return detail(t, locale, history, attachments);
+    }
+
+    /** The task with the history and attachments given (a task just made: its first event, none). */
+    static TaskDto detail(TaskEntity t, Locale locale, List<TaskEventEntity> history, List<Long> attachments) {
+        List<TaskDto.HistoryEntry> entries = history.stream()
+                .map(e -> new TaskDto.HistoryEntry(Instant.ofEpochMilli(e.at), e.actor, e.fromState, e.toState, e.comment))
+                .toList();
+        return dto(t, locale, TaskJson.read(t.data), TaskJson.money(TaskJson.assessment(t.assessment)), entries,
+                attachments, Snapshots.in(t, locale));
     }
 
     private static TaskDto dto(TaskEntity t, Locale locale, Map<String, Object> data, Map<String, Object> assessment,
