@@ -2,6 +2,7 @@ package org.shebao.api;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.time.LocalDate;
@@ -35,6 +36,15 @@ public class ResidentIdTest {
         for (String bad : new String[] {"110105194912310021", "11010519491231002", "11010519491231002XX",
                 "1101051949123A002X", "42010219900230011X", null, "", "420102199013150110"}) {
             assertFalse(String.valueOf(bad), ResidentId.parse(bad).isPresent());
+        }
+    }
+
+    @Test
+    public void completesSeventeenDigitsWithTheirCheckCharacter() {
+        assertEquals("11010519491231002X", ResidentId.withCheck("11010519491231002").value());
+        assertEquals("420111197811020334", ResidentId.withCheck("42011119781102033").value());
+        for (String bad : new String[] {"42011119781302033", "4201111978110203X", "4201111978110203", null}) {
+            assertThrows(String.valueOf(bad), IllegalArgumentException.class, () -> ResidentId.withCheck(bad));
         }
     }
 }

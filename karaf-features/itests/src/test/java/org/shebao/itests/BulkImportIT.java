@@ -102,6 +102,11 @@ public class BulkImportIT extends ContainerTest {
         JsonNode me = person.get("/api/records/me").json();
         assertEquals(me.toString(), 12, me.path("summary").path("paidMonths").path("110").asInt());
         assertEquals("0.00", me.path("summary").path("arrears").asText());
+        // no persons, no years: refused, nothing made
+        for (String bad : new String[] {"--persons 0", "--persons -5", "--years 0", "--first -1"}) {
+            String refused = shell("shebao:records-generate " + bad);
+            assertTrue(bad + ": " + refused, refused.contains("Nothing generated") && !refused.contains("Generated"));
+        }
     }
 
     @Test
@@ -189,12 +194,6 @@ public class BulkImportIT extends ContainerTest {
 
     /** An ID of the district born 1977-07-07, apart from the other tests' citizens. */
     private static String id(String district, int sequence) {
-        String body = district + "19770707" + String.format("%03d", 700 + sequence);
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * weights[i];
-        }
-        return body + "10X98765432".charAt(sum % 11);
+        return ResidentId.withCheck(district + "19770707" + String.format("%03d", 700 + sequence)).value();
     }
 }

@@ -3,13 +3,12 @@ package org.shebao.itests;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.shebao.api.account.AccountService;
+import org.shebao.api.records.ResidentId;
 
 /** Test citizens with valid resident ID numbers, made through the platform's account service. */
 public final class Citizens {
 
     public static final String PASSWORD = "test-password-1";
-    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    private static final String CHECK = "10X98765432";
     private static final AtomicInteger NEXT = new AtomicInteger((int) (System.nanoTime() % 500) + 100);
 
     private Citizens() {
@@ -17,12 +16,7 @@ public final class Citizens {
 
     /** A valid ID number for the region, born 1990-01-01, with the given 3-digit sequence. */
     public static String idNumber(String region, int sequence) {
-        String body = region + "19900101" + String.format("%03d", sequence % 1000);
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * WEIGHTS[i];
-        }
-        return body + CHECK.charAt(sum % 11);
+        return ResidentId.withCheck(region + "19900101" + String.format("%03d", sequence % 1000)).value();
     }
 
     /** A new citizen of the district, logged in on a new client. */

@@ -30,19 +30,38 @@ public record ResidentId(String value) {
         return isValid(upper) ? Optional.of(new ResidentId(upper)) : Optional.empty();
     }
 
+    /**
+     * The number made of the first 17 digits (region, birth date, sequence) and their check character: a test's or a
+     * load generator's citizen.
+     *
+     * @throws IllegalArgumentException when the 17 are not digits or make no valid number (no real birth date)
+     */
+    public static ResidentId withCheck(String seventeen) {
+        if (seventeen == null || !seventeen.matches("\\d{17}")) {
+            throw new IllegalArgumentException("not the 17 digits of a resident ID number");
+        }
+        return new ResidentId(seventeen + check(seventeen));
+    }
+
+    /** The check character of the first 17 characters, which are digits. */
+    private static char check(String v) {
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (v.charAt(i) - '0') * WEIGHTS[i];
+        }
+        return CHECK[sum % 11];
+    }
+
     private static boolean isValid(String v) {
         if (v == null || v.length() != 18) {
             return false;
         }
-        int sum = 0;
         for (int i = 0; i < 17; i++) {
-            char c = v.charAt(i);
-            if (c < '0' || c > '9') {
+            if (v.charAt(i) < '0' || v.charAt(i) > '9') {
                 return false;
             }
-            sum += (c - '0') * WEIGHTS[i];
         }
-        if (v.charAt(17) != CHECK[sum % 11]) {
+        if (v.charAt(17) != check(v)) {
             return false;
         }
         try {

@@ -55,6 +55,11 @@ public class RecordsGenerateCommand implements Action {
 
     @Override
     public Object execute() {
+        if (persons < 1 || years < 1 || first < 0 || sample < 0) {
+            System.out.println("Nothing generated: --persons and --years must be at least 1, --first and --sample"
+                    + " not negative");
+            return null;
+        }
         YearMonth now = YearMonth.from(LocalDate.now(clock));
         // the districts (420102…), not the city (420100)
         List<String> codes = districts.all().stream().map(District::code)

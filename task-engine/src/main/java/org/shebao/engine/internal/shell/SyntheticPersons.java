@@ -33,8 +33,6 @@ final class SyntheticPersons {
     private static final String[] GIVEN = {"伟", "芳", "娜", "敏", "静", "磊", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超"};
     private static final LocalDate OLDEST = LocalDate.of(1967, 1, 1);
     private static final int DAYS = 14_000;
-    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    private static final String CHECK = "10X98765432";
 
     private final List<String> districts;
     private final RatesService rates;
@@ -52,8 +50,8 @@ final class SyntheticPersons {
         String district = districts.get(i % districts.size());
         int j = i / districts.size();
         LocalDate birth = OLDEST.plusDays(j % DAYS);
-        ResidentId id = new ResidentId(withCheck(district + birth.format(DateTimeFormatter.BASIC_ISO_DATE)
-                + String.format("%03d", 100 + j / DAYS)));
+        ResidentId id = ResidentId.withCheck(district + birth.format(DateTimeFormatter.BASIC_ISO_DATE)
+                + String.format("%03d", 100 + j / DAYS));
         String name = SURNAMES[i % SURNAMES.length] + GIVEN[(i / SURNAMES.length) % GIVEN.length]
                 + GIVEN[(i / 7) % GIVEN.length];
         Contact contact = new Contact(String.format("139%08d", i), "武汉市测试路" + (i % 999 + 1) + "号", null, null, null, null);
@@ -82,13 +80,5 @@ final class SyntheticPersons {
             }
         }
         return lines;
-    }
-
-    private static String withCheck(String seventeen) {
-        int sum = 0;
-        for (int k = 0; k < 17; k++) {
-            sum += (seventeen.charAt(k) - '0') * WEIGHTS[k];
-        }
-        return seventeen + CHECK.charAt(sum % 11);
     }
 }

@@ -32,11 +32,6 @@ public class PilotRulesTest {
     }
 
     static String withCheck(String body) {
-        int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * w[i];
-        }
-        return body + "10X98765432".charAt(sum % 11);
+        return ResidentId.withCheck(body).value();
     }
 }
