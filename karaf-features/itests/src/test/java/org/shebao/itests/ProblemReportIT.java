@@ -137,6 +137,15 @@ public class ProblemReportIT extends ContainerTest {
         assertEquals("已答复", read.path("statusName").asText());
         assertEquals("已核实，凭单作废后款项将原路退回。", read.path("reply").asText());
         assertEquals("武昌区经办人", read.path("repliedBy").asText());
+        // in English the report and the reply's notice name the business in English
+        me.language("en");
+        try {
+            assertEquals("Arrears back-payment", find(me.get(BASE + "/reports").json(), id).path("businessName").asText());
+            String notices = me.get("/api/notifications").json().toString();
+            assertTrue(notices, notices.contains("Your problem report about “Arrears back-payment” (no. " + id + ")"));
+        } finally {
+            me.language("zh-CN");
+        }
         assertEquals(ShebaoContainer.TODAY, java.time.Instant.parse(read.path("repliedAt").asText())
                 .atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate().toString());
 

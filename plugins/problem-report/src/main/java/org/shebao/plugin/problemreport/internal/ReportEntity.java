@@ -42,6 +42,10 @@ public class ReportEntity {
     @Column(nullable = false, length = 200)
     String businessName;
 
+    /** The business's English name when the report was sent (none on reports sent before it was kept). */
+    @Column(length = 200)
+    String businessNameEn;
+
     @Column(nullable = false, length = 2000)
     String description;
 

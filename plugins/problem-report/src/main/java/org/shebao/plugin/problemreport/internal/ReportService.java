@@ -112,6 +112,7 @@ public class ReportService {
             r.district = citizen.district();
             r.businessType = business.get().id();
             r.businessName = business.get().name().in(Text.DEFAULT_LOCALE);
+            r.businessNameEn = business.get().name().in(Locale.ENGLISH);
             r.description = description.strip();
             r.expectedBy = LocalDate.parse(expectedBy.trim());
             r.createdAt = clock.millis();
@@ -144,7 +145,7 @@ public class ReportService {
                     List.of(new FieldError("reply", TEXTS.t("error.reply"))));
         }
         LocalDate today = LocalDate.now(clock);
-        ReportDto answered = jpa.txExpr(TransactionType.Required, em -> {
+        ReportEntity answered = jpa.txExpr(TransactionType.Required, em -> {
             ReportEntity r = em.find(ReportEntity.class, id);
             if (r == null || !r.district.equals(reviewer.district())) {
                 throw new ShebaoException(Kind.NOT_FOUND, "report-missing", TEXTS.t("error.missing"));
@@ -157,24 +158,31 @@ public class ReportService {
             r.repliedBy = reviewer.displayName();
             r.repliedAt = clock.millis();
             em.flush();
-            return dto(r, today, locale);
+            return r;
         });
         // the citizen's inbox (the report has its own storage: written once the reply is committed), and the console
         // showing the report hears of it at once
         try {
-            notifications.post(answered.owner(), NotificationKind.REPORT_ANSWERED, TEXTS.t("notify.answered",
-                    answered.businessName(), String.valueOf(id), answered.reply()), "#/entry/problem-report-query");
+            Text business = language -> businessName(answered, language);
+            notifications.post(answered.owner, NotificationKind.REPORT_ANSWERED, TEXTS.t("notify.answered",
+                    business, String.valueOf(id), answered.reply), "#/entry/problem-report-query");
         } catch (RuntimeException e) {
             // the reply stands (committed); the citizen still reads it in the report and hears the console notice
             LOG.error("Problem report {}: the inbox entry of the reply was not written: {}", id, e.toString());
         }
-        events.postEvent(new Event("shebao/console/problem-report", Map.of("login", answered.owner(),
+        events.postEvent(new Event("shebao/console/problem-report", Map.of("login", answered.owner,
                 "data", "{\"id\":" + id + ",\"status\":\"ANSWERED\",\"message\":\"" + TEXTS.t("notice.replied").in(Text.DEFAULT_LOCALE) + "\"}")));
-        return answered;
+        return dto(answered, today, locale);
+    }
+
+    /** The business's name in the language, as it was when the report was sent (Chinese when no English was kept). */
+    private static String businessName(ReportEntity r, Locale locale) {
+        return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) && r.businessNameEn != null ? r.businessNameEn
+                : r.businessName;
     }
 
     private static ReportDto dto(ReportEntity r, LocalDate today, Locale locale) {
-        return new ReportDto(r.id, r.owner, r.ownerName, r.businessType, r.businessName, r.description,
+        return new ReportDto(r.id, r.owner, r.ownerName, r.businessType, businessName(r, locale), r.description,
                 r.expectedBy.toString(), Instant.ofEpochMilli(r.createdAt).toString(), r.status,
                 TEXTS.t("status." + r.status).in(locale), OPEN.equals(r.status) && r.expectedBy.isBefore(today), r.reply,
                 r.repliedBy, r.repliedAt == null ? null : Instant.ofEpochMilli(r.repliedAt).toString());
