@@ -2,6 +2,7 @@ package org.shebao.engine.internal.task;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,35 +48,66 @@ public class TaskQueries {
                     List.of(new FieldError("list", Messages.text("problem.http.400"))));
         };
         return Transactions.inTransaction(jpa, em -> {
-            long total = em.createQuery("SELECT COUNT(t) FROM TaskEntity t WHERE t.owner = :o AND t.state IN :s", Long.class)
-                    .setParameter("o", caller.login()).setParameter("s", states).getSingleResult();
-            List<Long> ids = pageIds(em, caller.login(), states, page, size);
-            Map<Long, TaskEntity> rows = new HashMap<>();
+            Newest newest = newest(em, caller.login(), states, page, size);
+            List<Long> ids = newest.page(page, size);
+            // the list's columns only: not the data, assessment and snapshots
+            Map<Long, TaskSummary> rows = new HashMap<>();
             if (!ids.isEmpty()) {
-                em.createQuery("SELECT t FROM TaskEntity t WHERE t.id IN :ids", TaskEntity.class).setParameter("ids", ids)
-                        .getResultList().forEach(t -> rows.put(t.id, t));
+                em.createQuery(TaskSummary.SELECT + " FROM TaskEntity t WHERE t.id IN :ids", TaskSummary.class)
+                        .setParameter("ids", ids).getResultList().forEach(t -> rows.put(t.id(), t));
             }
             List<TaskDto> items = ids.stream().map(rows::get).filter(java.util.Objects::nonNull)
-                    .map(t -> Tasks.summary(t, locale)).toList();
-            return new Page<>(items, total, page, size);
+                    .map(t -> t.dto(locale)).toList();
+            return new Page<>(items, newest.total(em, caller.login()), page, size);
         });
     }
 
     /**
-     * The page's ids, newest first: each state's newest {@code (page + 1) * size} from the index (owner, state, then
-     * updated and id descending), read in order and stopped there, merged here. One range scan per state instead
-     * of all the citizen's tasks sorted for every page (a citizen with 1 400 tasks had every read sort them).
+     * Each state's newest {@code (page + 1) * size} tasks from the index (owner, state, then updated and id
+     * descending), read in order and stopped there: one range scan per state instead of all the citizen's tasks
+     * sorted for every page (a citizen with 1 400 tasks had every read sort them).
      */
-    private static List<Long> pageIds(EntityManager em, String owner, List<TaskState> states, int page, int size) {
+    private static Newest newest(EntityManager em, String owner, List<TaskState> states, int page, int size) {
         int wanted = (int) Math.min(Integer.MAX_VALUE, ((long) page + 1) * size);
-        List<Object[]> newest = new ArrayList<>();
+        Map<TaskState, List<Object[]>> rows = new EnumMap<>(TaskState.class);
         for (TaskState state : states) {
-            newest.addAll(em.createQuery("SELECT t.id, t.updatedAt FROM TaskEntity t WHERE t.owner = :o AND t.state = :s"
-                    + " ORDER BY t.updatedAt DESC, t.id DESC", Object[].class).setParameter("o", owner)
+            rows.put(state, em.createQuery("SELECT t.id, t.updatedAt FROM TaskEntity t WHERE t.owner = :o"
+                    + " AND t.state = :s ORDER BY t.updatedAt DESC, t.id DESC", Object[].class).setParameter("o", owner)
                     .setParameter("s", state).setMaxResults(wanted).getResultList());
         }
-        Comparator<Object[]> order = Comparator.comparing((Object[] r) -> (Long) r[1]).thenComparing(r -> (Long) r[0]);
-        return newest.stream().sorted(order.reversed()).skip((long) page * size).limit(size).map(r -> (Long) r[0])
-                .toList();
+        return new Newest(rows, wanted);
+    }
+
+    /** The newest tasks of each state read, and how many were asked for. */
+    private record Newest(Map<TaskState, List<Object[]>> rows, int wanted) {
+
+        /** The page's ids, newest first, from the states' newest merged. */
+        List<Long> page(int page, int size) {
+            Comparator<Object[]> order = Comparator.comparing((Object[] r) -> (Long) r[1])
+                    .thenComparing(r -> (Long) r[0]);
+            return rows.values().stream().flatMap(List::stream).sorted(order.reversed()).skip((long) page * size)
+                    .limit(size).map(r -> (Long) r[0]).toList();
+        }
+
+        /**
+         * How many tasks the states have: a state that gave fewer than were asked for has given them all (most
+         * citizens' lists: no count at all); the others are counted.
+         */
+        long total(EntityManager em, String owner) {
+            long total = 0;
+            List<TaskState> full = new ArrayList<>();
+            for (Map.Entry<TaskState, List<Object[]>> e : rows.entrySet()) {
+                if (e.getValue().size() < wanted) {
+                    total += e.getValue().size();
+                } else {
+                    full.add(e.getKey());
+                }
+            }
+            if (!full.isEmpty()) {
+                total += em.createQuery("SELECT COUNT(t.state) FROM TaskEntity t WHERE t.owner = :o AND t.state IN :s",
+                        Long.class).setParameter("o", owner).setParameter("s", full).getSingleResult();
+            }
+            return total;
+        }
     }
 }

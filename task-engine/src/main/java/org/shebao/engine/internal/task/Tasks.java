@@ -83,7 +83,7 @@ final class Tasks {
     }
 
     static TaskDto summary(TaskEntity t, Locale locale) {
-        return dto(t, locale, null, null, null, null, null);
+        return TaskSummary.of(t).dto(locale);
     }
 
     static TaskDto detail(EntityManager em, TaskEntity t, Locale locale) {
@@ -105,20 +105,7 @@ final class Tasks {
         List<TaskDto.HistoryEntry> entries = history.stream()
                 .map(e -> new TaskDto.HistoryEntry(Instant.ofEpochMilli(e.at), e.actor, e.fromState, e.toState, e.comment))
                 .toList();
-        return dto(t, locale, TaskJson.read(t.data), TaskJson.money(TaskJson.assessment(t.assessment)), entries,
-                attachments, Snapshots.in(t, locale));
-    }
-
-    private static TaskDto dto(TaskEntity t, Locale locale, Map<String, Object> data, Map<String, Object> assessment,
-            List<TaskDto.HistoryEntry> history, List<Long> attachments, Map<String, Object> snapshot) {
-        boolean english = Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
-        String reason = t.returned ? (english && t.returnReasonEn != null ? t.returnReasonEn : t.returnReason) : null;
-        return new TaskDto(t.id, t.businessType, english ? t.businessNameEn : t.businessName, t.state,
-                Messages.text(Lifecycle.statusKey(t.state)).in(locale), t.returned, reason, t.version, data,
-                assessment, Instant.ofEpochMilli(t.createdAt), Instant.ofEpochMilli(t.updatedAt),
-                t.submittedAt == null ? null : Instant.ofEpochMilli(t.submittedAt),
-                t.decidedAt == null ? null : Instant.ofEpochMilli(t.decidedAt),
-                t.state == TaskState.SUBMITTED ? t.reviewStage == TaskEntity.ReviewStage.HUMAN : null,
-                t.owner, t.district, history, attachments, snapshot);
+        return TaskSummary.of(t).dto(locale, TaskJson.read(t.data), TaskJson.money(TaskJson.assessment(t.assessment)),
+                entries, attachments, Snapshots.in(t, locale));
     }
 }
