@@ -40,7 +40,7 @@ public class AccountServiceImpl implements AccountService {
     @Modified
     void modified(SecurityConfig config) {
         if (config.passwordIterations() != iterations) {
-            this.dummy = PasswordHasher.hash("not-a-password".toCharArray(), config.passwordIterations());
+            this.dummy = PasswordHasher.unmatchable(config.passwordIterations());
             this.iterations = config.passwordIterations();
         }
     }

@@ -30,6 +30,19 @@ public final class PasswordHasher {
         return format(iterations, salt, derive(password, salt, iterations));
     }
 
+    /**
+     * A stored hash that no password matches (random salt and random bytes in place of the derived key) and that
+     * costs a check the full work factor: what an unknown login is checked against, made without deriving a key
+     * (a start-up does not pay for a hash).
+     */
+    public static String unmatchable(int iterations) {
+        byte[] salt = new byte[SALT_BYTES];
+        byte[] noKey = new byte[HASH_BITS / 8];
+        RANDOM.nextBytes(salt);
+        RANDOM.nextBytes(noKey);
+        return format(iterations, salt, noKey);
+    }
+
     /** Whether the stored hash was made with fewer iterations than asked for now (rehashed at the next login). */
     public static boolean weakerThan(String stored, int iterations) {
         String[] parts = stored.split("\\$");
