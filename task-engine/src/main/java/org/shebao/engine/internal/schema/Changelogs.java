@@ -2,6 +2,7 @@ package org.shebao.engine.internal.schema;
 
 import java.sql.Connection;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -23,11 +24,23 @@ final class Changelogs {
 
     /**
      * The changesets of the changelog (a resource of the loader) not yet applied, each in its own transaction; a
-     * failing one is rolled back and stops the update (those before it stay: they are backward compatible).
+     * failing one is rolled back and stops the update (those before it stay: they are backward compatible). A
+     * changelog whose text was applied in full before is left to itself ({@link ChangelogFingerprints}).
      *
+     * @return whether Liquibase looked at it (false: this text was applied before)
      * @throws Exception what Liquibase reports
      */
-    static void update(DataSource dataSource, ClassLoader loader, String changelog) throws Exception {
+    static boolean update(DataSource dataSource, ClassLoader loader, String changelog) throws Exception {
+        Optional<String> fingerprint = ChangelogFingerprints.of(loader, changelog);
+        if (fingerprint.isPresent() && ChangelogFingerprints.applied(dataSource, changelog, fingerprint.get())) {
+            return false;
+        }
+        liquibase(dataSource, loader, changelog);
+        fingerprint.ifPresent(sha256 -> ChangelogFingerprints.record(dataSource, changelog, sha256));
+        return true;
+    }
+
+    private static void liquibase(DataSource dataSource, ClassLoader loader, String changelog) throws Exception {
         ClassLoaderResourceAccessor resources = new ClassLoaderResourceAccessor(loader);
         // no call home: the distribution runs offline
         Scope.child(Map.of("liquibase.analytics.enabled", Boolean.FALSE, Scope.Attr.resourceAccessor.name(), resources,

@@ -52,8 +52,9 @@ public class SchemaMigrations {
             throws Exception {
         this.raw = raw;
         long start = System.nanoTime();
-        Changelogs.update(raw, SchemaMigrations.class.getClassLoader(), "db/engine.changelog.xml");
-        LOG.info("Engine schema migrated in {} ms", (System.nanoTime() - start) / 1_000_000);
+        boolean looked = Changelogs.update(raw, SchemaMigrations.class.getClassLoader(), "db/engine.changelog.xml");
+        LOG.info("Engine schema {} in {} ms", looked ? "migrated" : "unchanged since applied",
+                (System.nanoTime() - start) / 1_000_000);
         schemas.add(ENGINE);
         registration = context.registerService(DataSource.class, new MigratedDataSource(raw), properties());
         tracker = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, null) {
@@ -90,13 +91,14 @@ public class SchemaMigrations {
         }
         String schema = Optional.ofNullable(PluginBundles.pluginId(bundle)).orElse(bundle.getSymbolicName());
         try {
-            Changelogs.update(raw, wiring.getClassLoader(), changelog.trim());
+            boolean looked = Changelogs.update(raw, wiring.getClassLoader(), changelog.trim());
             failures.remove(bundle.getBundleId());
             synchronized (this) {
                 schemas.add(schema);
                 registration.setProperties(properties());
             }
-            LOG.info("Schema {} of bundle {} {} migrated", schema, bundle.getSymbolicName(), bundle.getVersion());
+            LOG.info("Schema {} of bundle {} {} {}", schema, bundle.getSymbolicName(), bundle.getVersion(),
+                    looked ? "migrated" : "unchanged since applied");
             return schema;
         } catch (Exception e) {
             withdraw(schema);
