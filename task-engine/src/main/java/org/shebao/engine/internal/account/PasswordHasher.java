@@ -36,6 +36,9 @@ public final class PasswordHasher {
      * (a start-up does not pay for a hash).
      */
     public static String unmatchable(int iterations) {
+        if (iterations < 1) {
+            throw new IllegalArgumentException("a work factor of at least 1 iteration, not " + iterations);
+        }
         byte[] salt = new byte[SALT_BYTES];
         byte[] noKey = new byte[HASH_BITS / 8];
         RANDOM.nextBytes(salt);

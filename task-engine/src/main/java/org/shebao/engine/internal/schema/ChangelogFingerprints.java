@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -29,21 +30,32 @@ final class ChangelogFingerprints {
 
     static final String TABLE = "SB_CHANGELOG_APPLIED";
     private static final Logger LOG = LoggerFactory.getLogger(ChangelogFingerprints.class);
-    /** What makes a changelog's effect depend on more than its own text. */
-    private static final List<String> OUTSIDE_ITS_TEXT = List.of("<include", "runAlways", "sqlFile", "loadData",
-            "loadUpdateData", "<executeCommand");
+    /**
+     * What makes a changelog's effect depend on more than its own text (lower case): files it includes or reads
+     * (includes, SQL and data files, a procedure's or properties' file), changesets that run always, commands.
+     */
+    private static final List<String> OUTSIDE_ITS_TEXT = List.of("include", "runalways", "sqlfile", "loaddata",
+            "loadupdatedata", "executecommand", "path=", "file=");
 
     private ChangelogFingerprints() {
     }
 
-    /** The changelog's SHA-256, or none when its effect depends on more than its text (or it cannot be read). */
+    /**
+     * The changelog's SHA-256, or none when it is not XML (its own text is checked for XML's elements only), its
+     * effect depends on more than its text, or it cannot be read.
+     */
     static Optional<String> of(ClassLoader loader, String changelog) {
-        try (InputStream in = loader.getResourceAsStream(changelog)) {
+        String path = changelog.startsWith("classpath:") ? changelog.substring("classpath:".length()) : changelog;
+        path = path.startsWith("/") ? path.substring(1) : path;
+        if (!path.toLowerCase(Locale.ROOT).endsWith(".xml")) {
+            return Optional.empty();
+        }
+        try (InputStream in = loader.getResourceAsStream(path)) {
             if (in == null) {
                 return Optional.empty();
             }
             byte[] text = in.readAllBytes();
-            String content = new String(text, StandardCharsets.UTF_8);
+            String content = new String(text, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
             if (OUTSIDE_ITS_TEXT.stream().anyMatch(content::contains)) {
                 return Optional.empty();
             }

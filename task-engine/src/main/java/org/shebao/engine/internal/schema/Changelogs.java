@@ -35,15 +35,23 @@ final class Changelogs {
         if (fingerprint.isPresent() && ChangelogFingerprints.applied(dataSource, changelog, fingerprint.get())) {
             return false;
         }
-        liquibase(dataSource, loader, changelog);
-        fingerprint.ifPresent(sha256 -> ChangelogFingerprints.record(dataSource, changelog, sha256));
+        boolean allRan = liquibase(dataSource, loader, changelog);
+        if (allRan) {
+            fingerprint.ifPresent(sha256 -> ChangelogFingerprints.record(dataSource, changelog, sha256));
+        }
         return true;
     }
 
-    private static void liquibase(DataSource dataSource, ClassLoader loader, String changelog) throws Exception {
+    /**
+     * Liquibase's update of the changelog.
+     *
+     * @return whether every changeset has run now (none skipped by a precondition that continues, or failed
+     *         without failing the update): Liquibase would try those again, so the text is not recorded
+     */
+    private static boolean liquibase(DataSource dataSource, ClassLoader loader, String changelog) throws Exception {
         ClassLoaderResourceAccessor resources = new ClassLoaderResourceAccessor(loader);
         // no call home: the distribution runs offline
-        Scope.child(Map.of("liquibase.analytics.enabled", Boolean.FALSE, Scope.Attr.resourceAccessor.name(), resources,
+        return Scope.child(Map.of("liquibase.analytics.enabled", Boolean.FALSE, Scope.Attr.resourceAccessor.name(), resources,
                 Scope.Attr.classLoader.name(), Changelogs.class.getClassLoader()), () -> {
             try (Connection connection = dataSource.getConnection()) {
                 Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
@@ -52,6 +60,7 @@ final class Changelogs {
                 }
                 try (Liquibase liquibase = new Liquibase(changelog, resources, database)) {
                     liquibase.update(new Contexts(), new LabelExpression());
+                    return liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()).isEmpty();
                 }
             }
         });

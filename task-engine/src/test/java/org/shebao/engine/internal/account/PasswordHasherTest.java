@@ -30,4 +30,9 @@ public class PasswordHasherTest {
         }
         assertNotEquals(dummy, PasswordHasher.unmatchable(WORK));
     }
+
+    @Test(expected = IllegalArgumentException.class)
+    public void noWorkFactorIsRefusedAtOnce() {
+        PasswordHasher.unmatchable(0); // not at the first unknown login's check
+    }
 }

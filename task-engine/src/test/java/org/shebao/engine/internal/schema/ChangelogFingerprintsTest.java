@@ -70,7 +70,19 @@ public class ChangelogFingerprintsTest {
                 + "</databaseChangeLog>"));
         assertEquals(Optional.empty(), fingerprint("s.xml", "<databaseChangeLog><changeSet id=\"1\" author=\"a\">"
                 + "<sqlFile path=\"x.sql\"/></changeSet></databaseChangeLog>"));
+        assertEquals(Optional.empty(), fingerprint("p.xml", "<databaseChangeLog><changeSet id=\"1\" author=\"a\">"
+                + "<createProcedure path=\"p.sql\"/></changeSet></databaseChangeLog>"));
+        assertEquals(Optional.empty(), fingerprint("n.xml", "<lb:databaseChangeLog><lb:INCLUDE file=\"x.xml\"/></lb:databaseChangeLog>"));
+        assertEquals("other formats: Liquibase reads them every time", Optional.empty(),
+                fingerprint("y.yaml", "databaseChangeLog:\n  - changeSet:\n      id: 1\n"));
         assertEquals(Optional.empty(), ChangelogFingerprints.of(loader, "missing.xml"));
+    }
+
+    @Test
+    public void aChangelogNamedFromTheRootOrTheClasspathIsTheSameFile() throws IOException {
+        Optional<String> plain = fingerprint("a.xml", CHANGESET + "</databaseChangeLog>");
+        assertEquals(plain, ChangelogFingerprints.of(loader, "/a.xml"));
+        assertEquals(plain, ChangelogFingerprints.of(loader, "classpath:a.xml"));
     }
 
     @Test
