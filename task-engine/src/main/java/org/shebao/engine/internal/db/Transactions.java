@@ -53,7 +53,16 @@ public final class Transactions {
      * changed meanwhile, a deadlock or a lock wait timed out.
      */
     public static boolean retryable(Throwable e) {
-        if (uniqueViolation(e) || optimisticLock(e)) {
+        return uniqueViolation(e) || contention(e);
+    }
+
+    /**
+     * Whether the transaction lost to another one, whatever it did: a row changed meanwhile, a deadlock, a lock wait
+     * timed out (on Derby also its identity generator's), a serialization failure (SQL states of class 40, and
+     * PostgreSQL's lock not available).
+     */
+    public static boolean contention(Throwable e) {
+        if (optimisticLock(e)) {
             return true;
         }
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -80,15 +80,17 @@ public class AutomaticDecisions {
 
     /**
      * Runs the business's automatic review of a claimed task and applies its decision. When another transaction
-     * changed what the review read (a ledger line moved by another task meanwhile: a lock wait on Derby, an
-     * optimistic-lock conflict under PostgreSQL's snapshots), the review runs again on what is now there.
+     * came in the way (a ledger line moved by another task meanwhile: a lock wait timed out or a deadlock on Derby,
+     * an optimistic-lock conflict under PostgreSQL's snapshots, Derby's identity generator under contention), the
+     * review runs again on what is now there, and after the last attempt the task is left to a later claim: such a
+     * failure says nothing about the task, so it is not referred to staff.
      */
     public Optional<TaskState> decide(long id, String node) {
         for (int attempt = 1;; attempt++) {
             try {
                 return decideOnce(id, node);
             } catch (RuntimeException e) {
-                if (!Transactions.optimisticLock(e) || attempt == RETRIES) {
+                if (!Transactions.contention(e) || attempt == RETRIES) {
                     LOG.debug("Task {} not decided now (attempt {}), left to a later claim: {}", id, attempt, e.toString());
                     return Optional.empty();
                 }
@@ -101,7 +103,7 @@ public class AutomaticDecisions {
         try {
             decided = tx(em -> decideIn(em, id, node));
         } catch (RuntimeException e) {
-            if (Transactions.optimisticLock(e)) {
+            if (Transactions.contention(e)) {
                 throw e;
             }
             if (e instanceof ShebaoException refusal) {
