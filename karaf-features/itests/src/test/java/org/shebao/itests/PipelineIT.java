@@ -89,6 +89,41 @@ public class PipelineIT extends ContainerTest {
         }
     }
 
+    /**
+     * On PostgreSQL, what the other nodes hear: each transition once on the channel {@code shebao_events} (sent within
+     * its transaction, not sent again after the commit), naming the task, its state and this node.
+     */
+    @Test
+    public void onPostgresEachTransitionIsSentToTheOtherNodesOnce() throws Exception {
+        try (Connection listener = dataSource.getConnection()) {
+            org.junit.Assume.assumeTrue("PostgreSQL only", listener.getMetaData().getDatabaseProductName().contains("PostgreSQL"));
+            listener.setAutoCommit(true);
+            try (Statement s = listener.createStatement()) {
+                s.execute("LISTEN shebao_events");
+            }
+            org.postgresql.PGConnection pg = listener.unwrap(org.postgresql.PGConnection.class);
+            Http citizen = citizen("420102");
+            JsonNode draft = citizen.post("/api/tasks", TaskFlowIT.task("approve")).json();
+            long id = draft.path("id").asLong();
+            citizen.post("/api/tasks/" + id + "/submit", Map.of("version", draft.path("version").asLong()));
+            TaskFlowIT.awaitState(citizen, id, "APPROVED");
+            List<String> heard = new ArrayList<>();
+            long until = System.currentTimeMillis() + 3_000; // what came after the APPROVED one would be sent twice
+            while (System.currentTimeMillis() < until) {
+                org.postgresql.PGNotification[] received = pg.getNotifications(200);
+                for (org.postgresql.PGNotification n : received == null ? new org.postgresql.PGNotification[0] : received) {
+                    JsonNode m = new com.fasterxml.jackson.databind.ObjectMapper().readTree(n.getParameter());
+                    if (m.path("properties").path("id").asLong() == id) {
+                        assertTrue(n.getParameter(), m.path("node").asText().startsWith("node-"));
+                        assertEquals(m.path("topic").asText(), "shebao/task/" + m.path("properties").path("state").asText());
+                        heard.add(m.path("topic").asText());
+                    }
+                }
+            }
+            assertEquals(List.of("shebao/task/DRAFT", "shebao/task/SUBMITTED", "shebao/task/APPROVED"), heard);
+        }
+    }
+
     @Test
     public void aTaskWaitsWhileItsPluginIsAbsentAndCarriesOnWhenItReturns() throws Exception {
         Http citizen = citizen("420102");

@@ -1,10 +1,14 @@
 package org.shebao.engine.internal.cluster;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
+
+import javax.persistence.EntityManager;
+import javax.persistence.PersistenceException;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -27,14 +31,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * transitions, plugins' notices, payments, inbox entries) is sent on the channel {@code shebao_events}; what other nodes send is
  * posted on this node's EventAdmin with {@code shebao.remote = true} (and never sent on again), so that a browser
  * connected to node B hears the decision that node A's worker made, and B's workers wake for tasks submitted on A.
- * On Derby (one node) it does nothing.
+ * What must not be lost with a node that dies right after its commit (task transitions) is sent within the transaction
+ * that made it ({@link #sendWithin}): PostgreSQL delivers such a notification when, and only when, the transaction
+ * commits; the event posted here afterwards carries {@link #SENT} and is not sent again. On Derby (one node) it does
+ * nothing.
  */
-@Component(immediate = true, property = {EventConstants.EVENT_TOPIC + "=shebao/task/*",
+@Component(service = {ClusterEvents.class, EventHandler.class}, immediate = true, property = {EventConstants.EVENT_TOPIC + "=shebao/task/*",
         EventConstants.EVENT_TOPIC + "=shebao/console/*", EventConstants.EVENT_TOPIC + "=shebao/payment/*",
         EventConstants.EVENT_TOPIC + "=shebao/notification/*"})
 public class ClusterEvents implements EventHandler {
 
     public static final String REMOTE = "shebao.remote";
+    /** On an event posted after its transaction committed: the other nodes were told within that transaction. */
+    public static final String SENT = "shebao.sent";
     static final String CHANNEL = "shebao_events";
     /** PostgreSQL's limit for a notification's payload is 8000 bytes. */
     private static final int MAX_PAYLOAD = 7900;
@@ -72,27 +81,61 @@ public class ClusterEvents implements EventHandler {
 
     @Override
     public void handleEvent(Event event) {
-        if (!database.postgres() || Boolean.TRUE.equals(event.getProperty(REMOTE))) {
+        if (!database.postgres() || Boolean.TRUE.equals(event.getProperty(REMOTE))
+                || Boolean.TRUE.equals(event.getProperty(SENT))) {
             return;
         }
-        Map<String, Object> plain = new HashMap<>();
+        Map<String, Object> properties = new HashMap<>();
         for (String name : event.getPropertyNames()) {
-            Object value = event.getProperty(name);
-            if (!name.equals(EventConstants.EVENT_TOPIC) && (value instanceof String || value instanceof Number
-                    || value instanceof Boolean)) {
-                plain.put(name, value);
-            }
+            properties.put(name, event.getProperty(name));
         }
         try {
-            String payload = JSON.writeValueAsString(new Message(node, event.getTopic(), plain));
-            if (payload.length() > MAX_PAYLOAD) {
-                LOG.warn("Event {} too large to cross nodes ({} characters)", event.getTopic(), payload.length());
-                return;
+            String payload = payload(event.getTopic(), properties);
+            if (payload != null) {
+                database.query("SELECT pg_notify(?, ?)", rs -> null, CHANNEL, payload);
             }
-            database.query("SELECT pg_notify(?, ?)", rs -> null, CHANNEL, payload);
         } catch (Exception e) {
             LOG.warn("Event {} not sent to the other nodes: {}", event.getTopic(), e.toString());
         }
+    }
+
+    /**
+     * Sends the event to the other nodes as part of the entity manager's open transaction: they hear of it when the
+     * transaction commits, and never if it rolls back. Nothing on Derby.
+     */
+    public void sendWithin(EntityManager transaction, String topic, Map<String, ?> properties) {
+        String payload = database.postgres() ? payload(topic, properties) : null;
+        if (payload != null) {
+            try (PreparedStatement s = transaction.unwrap(Connection.class).prepareStatement("SELECT pg_notify(?, ?)")) {
+                s.setString(1, CHANNEL);
+                s.setString(2, payload);
+                s.execute();
+            } catch (SQLException e) {
+                throw new PersistenceException(e);
+            }
+        }
+    }
+
+    /** What travels for the event (its plain properties), or null if too large for a notification. */
+    private String payload(String topic, Map<String, ?> properties) {
+        Map<String, Object> plain = new HashMap<>();
+        properties.forEach((name, value) -> {
+            if (!name.equals(EventConstants.EVENT_TOPIC) && !name.equals(SENT) && (value instanceof String
+                    || value instanceof Number || value instanceof Boolean)) {
+                plain.put(name, value);
+            }
+        });
+        String payload;
+        try {
+            payload = JSON.writeValueAsString(new Message(node, topic, plain));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+        if (payload.length() > MAX_PAYLOAD) {
+            LOG.warn("Event {} too large to cross nodes ({} characters)", topic, payload.length());
+            return null;
+        }
+        return payload;
     }
 
     private void listen() {

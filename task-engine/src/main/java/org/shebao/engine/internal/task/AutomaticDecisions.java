@@ -66,7 +66,7 @@ public class AutomaticDecisions {
             try {
                 List<TaskDto> decided = tx(em -> {
                     List<TaskDto> out = new ArrayList<>();
-                    ids.forEach(id -> decideIn(em, id, node).ifPresent(out::add));
+                    ids.forEach(id -> decideIn(em, id, node).map(t -> events.announced(em, t)).ifPresent(out::add));
                     return out;
                 });
                 decided.forEach(events::published);
@@ -101,7 +101,7 @@ public class AutomaticDecisions {
     private Optional<TaskState> decideOnce(long id, String node) {
         Optional<TaskDto> decided;
         try {
-            decided = tx(em -> decideIn(em, id, node));
+            decided = tx(em -> decideIn(em, id, node).map(t -> events.announced(em, t)));
         } catch (RuntimeException e) {
             if (Transactions.contention(e)) {
                 throw e;
@@ -166,7 +166,7 @@ public class AutomaticDecisions {
                     b.type(), Tasks.view(em, task, owner, clock), new Applicant(owner, LocalDate.now(clock)))));
             decisions.returnTask(em, task, SYSTEM, clock.millis(), refusal.code(), refusal.detail());
             em.flush();
-            return Optional.of(Tasks.summary(task, Locale.SIMPLIFIED_CHINESE));
+            return Optional.of(events.announced(em, Tasks.summary(task, Locale.SIMPLIFIED_CHINESE)));
         });
     }
 

@@ -108,7 +108,7 @@ public class HumanDecisions {
             }
             decision.accept(em, task);
             em.flush();
-            return Tasks.detail(em, task, locale);
+            return events.announced(em, Tasks.detail(em, task, locale));
         });
         events.published(decided);
         return decided;

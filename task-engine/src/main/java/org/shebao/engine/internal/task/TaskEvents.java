@@ -1,34 +1,55 @@
 package org.shebao.engine.internal.task;
 
+import java.util.HashMap;
 import java.util.Map;
+
+import javax.persistence.EntityManager;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
-import org.shebao.api.task.TaskState;
+import org.shebao.engine.internal.cluster.ClusterEvents;
 
-/** Publishes each committed transition on EventAdmin as {@code shebao/task/<STATE>}. */
+/**
+ * Each transition, as {@code shebao/task/<STATE>}: announced to the other nodes within the transaction that made it
+ * (they hear of it when it commits, even if this node dies right after), then posted on this node's EventAdmin once
+ * committed.
+ */
 @Component(service = TaskEvents.class)
 public class TaskEvents {
 
     public static final String TOPIC_PREFIX = "shebao/task/";
 
     private final EventAdmin eventAdmin;
+    private final ClusterEvents cluster;
 
     @Activate
-    public TaskEvents(@Reference EventAdmin eventAdmin) {
+    public TaskEvents(@Reference EventAdmin eventAdmin, @Reference ClusterEvents cluster) {
         this.eventAdmin = eventAdmin;
+        this.cluster = cluster;
     }
 
-    /** Call after the transaction committed. */
-    public void published(long id, String businessType, String owner, String district, TaskState state) {
-        eventAdmin.postEvent(new Event(TOPIC_PREFIX + state.name(), Map.of("id", id, "businessType", businessType,
-                "owner", owner, "district", district, "state", state.name())));
+    /** In the transaction that made the transition, after its writes; answers the task. */
+    TaskDto announced(EntityManager em, TaskDto task) {
+        cluster.sendWithin(em, topic(task), properties(task));
+        return task;
     }
 
+    /** After the transaction that announced it committed: this node's listeners. */
     void published(TaskDto task) {
-        published(task.id(), task.businessType(), task.applicant(), task.district(), task.state());
+        Map<String, Object> properties = new HashMap<>(properties(task));
+        properties.put(ClusterEvents.SENT, Boolean.TRUE);
+        eventAdmin.postEvent(new Event(topic(task), properties));
+    }
+
+    private static String topic(TaskDto task) {
+        return TOPIC_PREFIX + task.state().name();
+    }
+
+    private static Map<String, Object> properties(TaskDto task) {
+        return Map.of("id", task.id(), "businessType", task.businessType(), "owner", task.applicant(),
+                "district", task.district(), "state", task.state().name());
     }
 }

@@ -66,31 +66,35 @@ public class TaskService {
                 Kind.NOT_FOUND, "business-type-unknown", Messages.text("task.businessType.unknown", String.valueOf(typeId))));
         FormData data = FormData.of(values);
         Assessment assessment = checked(business, data, caller);
-        long now = clock.millis();
-        try {
-            TaskDto created = tx(em -> {
-                OpenTasks.refuseSecond(em, caller, business.id(), locale);
-                TaskEntity task = new TaskEntity(business.id(), business.version(), caller.login(), caller.district(), now);
-                task.businessName = business.name().in(Locale.SIMPLIFIED_CHINESE);
-                task.businessNameEn = business.name().in(Locale.ENGLISH);
-                task.data = TaskJson.write(data.values());
-                task.assessment = TaskJson.write(assessment);
-                em.persist(task);
-                em.flush();
-                TaskEventEntity made = new TaskEventEntity(task.id, now, caller.login(), null, TaskState.DRAFT, null);
-                em.persist(made);
-                return Tasks.detail(task, locale, List.of(made), List.of());
-            });
-            events.published(created);
-            return created;
-        } catch (RuntimeException e) {
-            if (Transactions.uniqueViolation(e)) {
+        for (int attempt = 1;; attempt++) {
+            long now = clock.millis();
+            try {
+                TaskDto created = tx(em -> {
+                    OpenTasks.refuseSecond(em, caller, business.id(), locale);
+                    TaskEntity task = new TaskEntity(business.id(), business.version(), caller.login(), caller.district(), now);
+                    task.businessName = business.name().in(Locale.SIMPLIFIED_CHINESE);
+                    task.businessNameEn = business.name().in(Locale.ENGLISH);
+                    task.data = TaskJson.write(data.values());
+                    task.assessment = TaskJson.write(assessment);
+                    em.persist(task);
+                    em.flush();
+                    TaskEventEntity made = new TaskEventEntity(task.id, now, caller.login(), null, TaskState.DRAFT, null);
+                    em.persist(made);
+                    return events.announced(em, Tasks.detail(task, locale, List.of(made), List.of()));
+                });
+                events.published(created);
+                return created;
+            } catch (RuntimeException e) {
+                if (!Transactions.uniqueViolation(e) || attempt == 3) {
+                    throw e;
+                }
+                // another save of the same business came first: refused if that task is still open, saved again if
+                // it was closed meanwhile (decided at once)
                 tx(em -> {
                     OpenTasks.refuseSecond(em, caller, business.id(), locale);
                     return null;
                 });
             }
-            throw e;
         }
     }
 
@@ -131,7 +135,7 @@ public class TaskService {
             TaskView view = Tasks.view(em, task, caller, clock);
             Snapshots.take(task, business.type(), view, new Applicant(caller, LocalDate.now(clock)));
             em.flush();
-            return Tasks.detail(em, task, locale, view.attachmentIds());
+            return events.announced(em, Tasks.detail(em, task, locale, view.attachmentIds()));
         });
         events.published(submitted);
         return submitted;
@@ -155,7 +159,7 @@ public class TaskService {
             Tasks.checkVersion(task, version);
             Tasks.transition(em, task, Tasks.next(task, Action.WITHDRAW), caller.login(), clock.millis(), null);
             em.flush();
-            return Tasks.detail(em, task, locale);
+            return events.announced(em, Tasks.detail(em, task, locale));
         });
         events.published(withdrawn);
         return withdrawn;
