@@ -44,6 +44,8 @@ public class ClusterEvents implements EventHandler {
     public static final String REMOTE = "shebao.remote";
     /** On an event posted after its transaction committed: the other nodes were told within that transaction. */
     public static final String SENT = "shebao.sent";
+    /** Posted here each time this node listens (again): what other nodes sent before may have been missed. */
+    public static final String LISTENING = "shebao/cluster/LISTENING";
     static final String CHANNEL = "shebao_events";
     /** PostgreSQL's limit for a notification's payload is 8000 bytes. */
     private static final int MAX_PAYLOAD = 7900;
@@ -147,6 +149,7 @@ public class ClusterEvents implements EventHandler {
                 }
                 PGConnection pg = c.unwrap(PGConnection.class);
                 LOG.info("Listening to the other nodes' events on {}", CHANNEL);
+                events.postEvent(new Event(LISTENING, Map.of()));
                 while (running) {
                     PGNotification[] received = pg.getNotifications(1_000);
                     if (received != null) {

@@ -24,11 +24,13 @@ public class TaskEvents {
 
     private final EventAdmin eventAdmin;
     private final ClusterEvents cluster;
+    private final TaskCounts counts;
 
     @Activate
-    public TaskEvents(@Reference EventAdmin eventAdmin, @Reference ClusterEvents cluster) {
+    public TaskEvents(@Reference EventAdmin eventAdmin, @Reference ClusterEvents cluster, @Reference TaskCounts counts) {
         this.eventAdmin = eventAdmin;
         this.cluster = cluster;
+        this.counts = counts;
     }
 
     /** In the transaction that made the transition, after its writes; answers the task. */
@@ -37,8 +39,12 @@ public class TaskEvents {
         return task;
     }
 
-    /** After the transaction that announced it committed: this node's listeners. */
+    /**
+     * After the transaction that announced it committed, before the caller is answered: the citizen's counts are
+     * counted again, and this node's listeners hear of it.
+     */
     void published(TaskDto task) {
+        counts.changed(task.applicant());
         Map<String, Object> properties = new HashMap<>(properties(task));
         properties.put(ClusterEvents.SENT, Boolean.TRUE);
         eventAdmin.postEvent(new Event(topic(task), properties));
