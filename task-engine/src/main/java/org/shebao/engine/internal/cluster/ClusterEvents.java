@@ -47,7 +47,7 @@ public class ClusterEvents implements EventHandler {
     /** Posted here each time this node listens (again): what other nodes sent before may have been missed. */
     public static final String LISTENING = "shebao/cluster/LISTENING";
     static final String CHANNEL = "shebao_events";
-    /** PostgreSQL's limit for a notification's payload is 8000 bytes. */
+    /** PostgreSQL's limit for a notification's payload is 8000 bytes (UTF-8 here). */
     private static final int MAX_PAYLOAD = 7900;
     private static final Logger LOG = LoggerFactory.getLogger(ClusterEvents.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -133,8 +133,9 @@ public class ClusterEvents implements EventHandler {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
-        if (payload.length() > MAX_PAYLOAD) {
-            LOG.warn("Event {} too large to cross nodes ({} characters)", topic, payload.length());
+        int bytes = payload.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > MAX_PAYLOAD) {
+            LOG.warn("Event {} too large to cross nodes ({} bytes)", topic, bytes);
             return null;
         }
         return payload;

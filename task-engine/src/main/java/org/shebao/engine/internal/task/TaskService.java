@@ -85,7 +85,7 @@ public class TaskService {
                 events.published(created);
                 return created;
             } catch (RuntimeException e) {
-                if (!Transactions.uniqueViolation(e) || attempt == 3) {
+                if (!Transactions.uniqueViolation(e)) {
                     throw e;
                 }
                 // another save of the same business came first: refused if that task is still open, saved again if
@@ -94,6 +94,9 @@ public class TaskService {
                     OpenTasks.refuseSecond(em, caller, business.id(), locale);
                     return null;
                 });
+                if (attempt == 3) {
+                    throw e;
+                }
             }
         }
     }
