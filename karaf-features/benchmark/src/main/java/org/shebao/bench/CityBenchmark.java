@@ -22,6 +22,7 @@ public final class CityBenchmark {
     private static final int SSH_PORT = 8109;
     private static final int SAMPLE = 300;
     private static final Pattern GENERATED = Pattern.compile("Generated (\\d+) persons, (\\d+) ledger lines in ([\\d.]+) s");
+    private static final Pattern ANALYSED = Pattern.compile("Planner statistics refreshed in ([\\d.]+) s");
     private static final Pattern SAMPLED = Pattern.compile("(?m)^sample (\\S+) (\\S+) (\\S+)");
     private static final Pattern ROLLED = Pattern.compile("Ledger up to (\\S+): (\\d+) persons (\\([^)]*\\)), (\\d+) lines .* in ([\\d.]+) s");
 
@@ -66,6 +67,9 @@ public final class CityBenchmark {
                 throw new IllegalStateException("generator said: " + generated);
             }
             System.out.println(g.group());
+            Matcher analysed = ANALYSED.matcher(generated);
+            String statistics = analysed.find() ? analysed.group(1) + " s" : "not refreshed";
+            System.out.printf("%s: planner statistics refreshed in %s%n", database, statistics);
             List<String[]> citizens = new ArrayList<>();
             for (Matcher s = SAMPLED.matcher(generated); s.find();) {
                 citizens.add(new String[] {s.group(1), s.group(2), s.group(3)});
@@ -88,8 +92,9 @@ public final class CityBenchmark {
                     : "failed";
             System.out.printf("%s: roll-over to %s: %s%n", database, next, rollOver);
             long heap = HeapAfterGc.measure(karaf.pid(), http);
-            return String.format("| %s | %s | %s | %s s (%.0f lines/s) | %s | %d MB | %s |", database, g.group(1), g.group(2),
-                    g.group(3), Long.parseLong(g.group(2)) / Double.parseDouble(g.group(3)), rollOver, heap >> 20,
+            return String.format("| %s | %s | %s | %s s (%.0f lines/s), statistics %s | %s | %d MB | %s |", database,
+                    g.group(1), g.group(2), g.group(3), Long.parseLong(g.group(2)) / Double.parseDouble(g.group(3)),
+                    statistics, rollOver, heap >> 20,
                     String.join(" | ", queries));
         } finally {
             karaf.destroy();

@@ -6,6 +6,8 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.EnumSet;
@@ -15,11 +17,15 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.inject.Inject;
+import javax.sql.DataSource;
+
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.ops4j.pax.exam.util.Filter;
 import org.shebao.api.ShebaoException;
 import org.shebao.api.records.Contact;
 import org.shebao.api.records.Enrolment;
@@ -48,6 +54,10 @@ public class BulkImportIT extends ContainerTest {
 
     private static final YearMonth PAID = YearMonth.of(2025, 1);
     private static final YearMonth OWED = YearMonth.of(2026, 9);
+
+    @Inject
+    @Filter("(osgi.jndi.service.name=shebao)")
+    DataSource database;
 
     @Test
     public void personsEnrolmentsAndLinesAreWrittenInBulk() {
@@ -89,8 +99,21 @@ public class BulkImportIT extends ContainerTest {
 
     @Test
     public void generatedPersonsOpenAccountsAndFindTheirPaidMonths() throws Exception {
+        Timestamp before = new Timestamp(System.currentTimeMillis() - 1000);
         String out = shell("shebao:records-generate --persons 13 --first 700000 --years 1 --sample 1");
         assertTrue(out, out.contains("Generated 13 persons, 468 ledger lines"));
+        // the load ends with the planner's statistics refreshed, here and now, not by a daemon later
+        assertTrue(out, out.contains("Planner statistics refreshed in"));
+        boolean postgres;
+        try (Connection c = database.getConnection()) {
+            postgres = c.getMetaData().getDatabaseProductName().contains("PostgreSQL");
+        }
+        Waits.until("the ledger's statistics", 10, () -> Sql.count(database, postgres
+                ? "SELECT COUNT(*) FROM pg_stat_user_tables WHERE relname = 'sb_ledger' AND last_vacuum >= ?"
+                        + " AND last_analyze >= ?"
+                : "SELECT COUNT(*) FROM SYS.SYSSTATISTICS st JOIN SYS.SYSCONGLOMERATES c"
+                        + " ON c.CONGLOMERATEID = st.REFERENCEID WHERE c.CONGLOMERATENAME = 'SB_LEDGER_PERSON_ORDER'"
+                        + " AND st.CREATIONTIMESTAMP >= ? AND st.CREATIONTIMESTAMP >= ?", before, before) > 0);
         Matcher sample = Pattern.compile("sample (\\S+) (\\S+) (\\S+)").matcher(out);
         assertTrue(out, sample.find());
         Http person = new Http(port);
