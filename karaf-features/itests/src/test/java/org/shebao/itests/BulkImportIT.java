@@ -111,9 +111,9 @@ public class BulkImportIT extends ContainerTest {
         Waits.until("the ledger's statistics", 10, () -> Sql.count(database, postgres
                 ? "SELECT COUNT(*) FROM pg_stat_user_tables WHERE relname = 'sb_ledger' AND last_vacuum >= ?"
                         + " AND last_analyze >= ?"
-                : "SELECT COUNT(*) FROM SYS.SYSSTATISTICS st JOIN SYS.SYSCONGLOMERATES c"
-                        + " ON c.CONGLOMERATEID = st.REFERENCEID WHERE c.CONGLOMERATENAME = 'SB_LEDGER_PERSON_ORDER'"
-                        + " AND st.CREATIONTIMESTAMP >= ? AND st.CREATIONTIMESTAMP >= ?", before, before) > 0);
+                : "SELECT COUNT(*) FROM SYS.SYSSTATISTICS st JOIN SYS.SYSTABLES t ON t.TABLEID = st.TABLEID"
+                        + " WHERE t.TABLENAME = 'SB_LEDGER' AND st.CREATIONTIMESTAMP >= ? AND st.CREATIONTIMESTAMP >= ?",
+                before, before) > 0);
         Matcher sample = Pattern.compile("sample (\\S+) (\\S+) (\\S+)").matcher(out);
         assertTrue(out, sample.find());
         Http person = new Http(port);
