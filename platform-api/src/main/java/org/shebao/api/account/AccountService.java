@@ -18,6 +18,19 @@ public interface AccountService {
     /** Creates a staff account with one role, or updates an existing one. */
     Account saveStaff(String username, String name, String district, Role role, char[] password);
 
+    /**
+     * Creates those of the accounts that do not exist yet (login, name, district and roles as given; a citizen's
+     * login is the ID number), all with one password hashed once, so that they share its salt and hash: for
+     * accounts whose password is public anyway, such as a demo's, where a hash apiece would cost a quarter of a
+     * second of CPU each. Equal hashes show equal passwords, so never for people's own passwords. Accounts that exist
+     * are left as they are (a changed password stays changed). Every account is checked before any is created.
+     *
+     * @return the accounts created
+     * @throws org.shebao.api.ShebaoException BAD_INPUT when an account or the password would not be accepted one by
+     *         one
+     */
+    java.util.List<Account> createMissing(java.util.List<Account> accounts, char[] password);
+
     Optional<Account> find(String login);
 
     /** The accounts that have the role, by login. */

@@ -15,7 +15,6 @@ import org.shebao.api.ShebaoException.Kind;
 import org.shebao.api.account.Account;
 import org.shebao.api.account.AccountService;
 import org.shebao.api.account.Role;
-import org.shebao.api.records.ResidentId;
 import org.shebao.engine.internal.Messages;
 import org.shebao.engine.internal.cluster.SecurityConfig;
 
@@ -24,7 +23,7 @@ import org.shebao.engine.internal.cluster.SecurityConfig;
 public class AccountServiceImpl implements AccountService {
 
     static final String UNIT = "(osgi.unit.name=shebao-engine)";
-    private final PasswordRules rules = new PasswordRules();
+    private final AccountChecks checks = new AccountChecks();
 
     private final JpaTemplate jpa;
     private volatile int iterations;
@@ -47,25 +46,16 @@ public class AccountServiceImpl implements AccountService {
 
     @Override
     public Account saveCitizen(String idNumber, String name, String district, char[] password) {
-        ResidentId id = ResidentId.parse(idNumber).orElseThrow(() -> badInput("idNumber", "account.idNumber.invalid"));
-        return save(id.value(), name, district, Set.of(Role.CITIZEN), password);
+        return save(checks.citizenLogin(idNumber), name, district, Set.of(Role.CITIZEN), password);
     }
 
     @Override
     public Account saveStaff(String username, String name, String district, Role role, char[] password) {
-        if (username == null || username.isBlank()) {
-            throw badInput("username", "account.field.required");
-        }
-        return save(username.trim(), name, district, Set.of(role), password);
+        return save(checks.staffLogin(username), name, district, Set.of(role), password);
     }
 
     private Account save(String login, String name, String district, Set<Role> roles, char[] password) {
-        if (name == null || name.isBlank()) {
-            throw badInput("name", "account.field.required");
-        }
-        if (district == null || !district.matches("\\d{6}")) {
-            throw badInput("district", "account.field.required");
-        }
+        checks.nameAndDistrict(name, district);
         String hash = newHash(login, password);
         return jpa.txExpr(em -> {
             AccountEntity entity = em.find(AccountEntity.class, login);
@@ -78,6 +68,26 @@ public class AccountServiceImpl implements AccountService {
             }
             return entity.toAccount();
         });
+    }
+
+    @Override
+    public List<Account> createMissing(List<Account> wanted, char[] password) {
+        List<Account> checked = wanted.stream().map(a -> {
+            String login = a.has(Role.CITIZEN) ? checks.citizenLogin(a.login()) : checks.staffLogin(a.login());
+            checks.nameAndDistrict(a.displayName(), a.district());
+            checks.password(login, password);
+            return new Account(login, a.displayName().trim(), a.district(), a.roles());
+        }).toList();
+        String hash = PasswordHasher.hash(password, iterations);
+        return checked.stream().filter(a -> jpa.txExpr(em -> {
+            if (em.find(AccountEntity.class, a.login()) != null) {
+                return false;
+            }
+            AccountEntity entity = new AccountEntity(a.login());
+            entity.update(a.displayName(), a.district(), a.roles(), hash);
+            em.persist(entity);
+            return true;
+        })).toList();
     }
 
     /** A new account, with a hash from {@link #newHash}; 409 {@code account-exists} when the login is taken. */
@@ -166,17 +176,7 @@ public class AccountServiceImpl implements AccountService {
 
     /** The hash of a new password, at today's work factor, once it keeps the rules; 400 otherwise. */
     String newHash(String login, char[] password) {
-        if (password == null) {
-            throw badInput("password", "account.field.required");
-        }
-        rules.refusal(login, password).ifPresent(why -> {
-            throw new ShebaoException(Kind.BAD_INPUT, "weak-password", why, List.of(new FieldError("password", why)));
-        });
+        checks.password(login, password);
         return PasswordHasher.hash(password, iterations);
-    }
-
-    private static ShebaoException badInput(String field, String key) {
-        return new ShebaoException(Kind.BAD_INPUT, "invalid-account", Messages.text(key),
-                List.of(new FieldError(field, Messages.text(key))));
     }
 }
