@@ -50,9 +50,24 @@ final class Changelogs {
      */
     private static boolean liquibase(DataSource dataSource, ClassLoader loader, String changelog) throws Exception {
         ClassLoaderResourceAccessor resources = new ClassLoaderResourceAccessor(loader);
+        // Liquibase finds its parts with java.util.ServiceLoader in the scope's class loader (its root scope's: the
+        // thread's), and the custom preconditions there too
+        ClassLoader own = new LiquibaseClassLoader(Scope.class.getClassLoader(), Changelogs.class.getClassLoader());
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(own);
+        try {
+            return update(dataSource, changelog, resources, own);
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+    }
+
+    private static boolean update(DataSource dataSource, String changelog, ClassLoaderResourceAccessor resources,
+            ClassLoader own) throws Exception {
         // no call home: the distribution runs offline
         return Scope.child(Map.of("liquibase.analytics.enabled", Boolean.FALSE, Scope.Attr.resourceAccessor.name(), resources,
-                Scope.Attr.classLoader.name(), Changelogs.class.getClassLoader()), () -> {
+                Scope.Attr.classLoader.name(), own), () -> {
             try (Connection connection = dataSource.getConnection()) {
                 Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
                 if (database instanceof DerbyDatabase derby) {
