@@ -2,13 +2,11 @@ package org.shebao.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,8 +19,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.ops4j.pax.exam.util.Filter;
-import org.shebao.api.ShebaoException;
-import org.shebao.api.account.Account;
 import org.shebao.api.account.Role;
 import org.shebao.api.records.Contact;
 import org.shebao.api.records.Household;
@@ -246,42 +242,6 @@ public class AccountsIT extends ContainerTest {
         assertEquals(403, citizen.get("/api/admin/audit").status());
         assertEquals(400, admin.get("/api/admin/audit?from=yesterday").status());
         assertEquals(0, admin.get("/api/admin/audit?actor=" + login + "&to=2020-01-01").json().path("total").asLong());
-    }
-
-    @Test
-    public void accountsWithAPublicPasswordShareOneHashAndThoseThatExistStay() {
-        String n = String.valueOf(NEXT.getAndIncrement());
-        String citizen = Citizens.idNumber("420107", NEXT.getAndIncrement());
-        accounts.saveStaff("kept-" + n, "留用" + n, "420107", Role.REVIEWER, Citizens.PASSWORD.toCharArray());
-        char[] shared = "青山区演示密码2026".toCharArray();
-        Account staff = new Account("shared-" + n, "演示" + n, "420107", Set.of(Role.REVIEWER));
-        Account her = new Account(citizen.toLowerCase(), "演示居民" + n, "420107", Set.of(Role.CITIZEN));
-        Account kept = new Account("kept-" + n, "另一个名字", "420101", Set.of(Role.ADMIN));
-
-        Account wrongId = new Account(citizen.substring(0, 17) + (citizen.endsWith("1") ? "2" : "1"), "错号", "420107",
-                Set.of(Role.CITIZEN));
-        for (List<Account> refused : List.of(List.of(staff, wrongId), List.of(staff, new Account(" ", "无名", "420107",
-                Set.of(Role.REVIEWER))), List.of(new Account("shared-" + n, "演示", "4201", Set.of(Role.REVIEWER))))) {
-            ShebaoException e = assertThrows(ShebaoException.class, () -> accounts.createMissing(refused, shared));
-            assertEquals(ShebaoException.Kind.BAD_INPUT, e.kind());
-        }
-        ShebaoException weak = assertThrows(ShebaoException.class,
-                () -> accounts.createMissing(List.of(staff), "qwertyuiop".toCharArray()));
-        assertEquals("password", weak.errors().get(0).field());
-        assertTrue("nothing created while any account is refused", accounts.find("shared-" + n).isEmpty());
-
-        List<Account> created = accounts.createMissing(List.of(staff, her, kept), shared);
-        assertEquals(List.of("shared-" + n, citizen), created.stream().map(Account::login).toList());
-        assertTrue(accounts.authenticate("shared-" + n, shared).isPresent());
-        assertTrue(accounts.authenticate(citizen, shared).orElseThrow().has(Role.CITIZEN));
-        assertEquals("left as it was", "留用" + n, accounts.authenticate("kept-" + n, Citizens.PASSWORD.toCharArray())
-                .orElseThrow().displayName());
-        assertTrue(accounts.authenticate("kept-" + n, shared).isEmpty());
-        assertEquals("one hash for the accounts created", 1, Sql.count(database,
-                "SELECT COUNT(DISTINCT PASSWORDHASH) FROM SB_ACCOUNT WHERE LOGIN IN (?, ?)", "shared-" + n, citizen));
-        assertEquals(0, Sql.count(database, "SELECT COUNT(*) FROM SB_ACCOUNT A JOIN SB_ACCOUNT K"
-                + " ON A.PASSWORDHASH = K.PASSWORDHASH WHERE A.LOGIN = ? AND K.LOGIN = ?", citizen, "kept-" + n));
-        assertEquals("created once", List.of(), accounts.createMissing(List.of(staff, her), shared));
     }
 
     private int audit(String action, String target) {

@@ -11,7 +11,7 @@ import org.junit.runners.Suite;
 @RunWith(Suite.class)
 @Suite.SuiteClasses({MyRecordsIT.class, PlatformIT.class, TaskFlowIT.class, ReviewIT.class, PipelineIT.class, RecordsIT.class, BusinessPluginsIT.class, ArrearsPluginsIT.class, AdminIT.class, ProblemReportIT.class,
         SeedScreensIT.class, DistrictSwitchIT.class, SlipMomentsIT.class, ProvisionalRatesIT.class, FormWellFormedIT.class, PluginCopyIT.class,
-        PaymentsIT.class, PluginMigrationIT.class, LoginThrottleIT.class, PhotoBombIT.class, HardeningIT.class, LimitsIT.class, SessionsIT.class, PasswordsIT.class, AccountsIT.class, PluginSignaturesIT.class, MetricsIT.class,
+        PaymentsIT.class, PluginMigrationIT.class, LoginThrottleIT.class, PhotoBombIT.class, HardeningIT.class, LimitsIT.class, SessionsIT.class, PasswordsIT.class, AccountsIT.class, SharedPasswordAccountsIT.class, PluginSignaturesIT.class, MetricsIT.class,
         ApiDescriptionIT.class, BulkImportIT.class, NotificationsIT.class, RatingsIT.class})
 public class ContainerSuiteIT {
 }

@@ -23,7 +23,9 @@ public interface AccountService {
      * login is the ID number), all with one password hashed once, so that they share its salt and hash: for
      * accounts whose password is public anyway, such as a demo's, where a hash apiece would cost a quarter of a
      * second of CPU each. Equal hashes show equal passwords, so never for people's own passwords. Accounts that exist
-     * are left as they are (a changed password stays changed). Every account is checked before any is created.
+     * are left as they are (a changed password stays changed), and when none is missing no hash is made. Every
+     * account is checked as {@link #saveCitizen} or {@link #saveStaff} would (a citizen's roles: that one alone) before
+     * any is created.
      *
      * @return the accounts created
      * @throws org.shebao.api.ShebaoException BAD_INPUT when an account or the password would not be accepted one by

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import javax.persistence.EntityManager;
+
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -74,20 +76,31 @@ public class AccountServiceImpl implements AccountService {
     public List<Account> createMissing(List<Account> wanted, char[] password) {
         List<Account> checked = wanted.stream().map(a -> {
             String login = a.has(Role.CITIZEN) ? checks.citizenLogin(a.login()) : checks.staffLogin(a.login());
+            checks.roles(a.roles());
             checks.nameAndDistrict(a.displayName(), a.district());
             checks.password(login, password);
             return new Account(login, a.displayName().trim(), a.district(), a.roles());
         }).toList();
+        List<String> logins = checked.stream().map(Account::login).toList();
+        Set<String> present = logins.isEmpty() ? Set.of() : Set.copyOf(jpa.txExpr(em -> em.createQuery(
+                "SELECT a.login FROM AccountEntity a WHERE a.login IN :logins", String.class)
+                .setParameter("logins", logins).getResultList()));
+        List<Account> missing = checked.stream().filter(a -> !present.contains(a.login())).distinct().toList();
+        if (missing.isEmpty()) {
+            return List.of(); // a restart: no hash made
+        }
         String hash = PasswordHasher.hash(password, iterations);
-        return checked.stream().filter(a -> jpa.txExpr(em -> {
-            if (em.find(AccountEntity.class, a.login()) != null) {
-                return false;
+        return missing.stream().filter(a -> {
+            try {
+                return jpa.txExpr(em -> em.find(AccountEntity.class, a.login()) == null
+                        && persistNew(em, a.login(), a.displayName(), a.district(), a.roles(), hash, false) != null);
+            } catch (RuntimeException e) {
+                if (find(a.login()).isPresent()) {
+                    return false; // another node made it meanwhile
+                }
+                throw e;
             }
-            AccountEntity entity = new AccountEntity(a.login());
-            entity.update(a.displayName(), a.district(), a.roles(), hash);
-            em.persist(entity);
-            return true;
-        })).toList();
+        }).toList();
     }
 
     /** A new account, with a hash from {@link #newHash}; 409 {@code account-exists} when the login is taken. */
@@ -96,14 +109,19 @@ public class AccountServiceImpl implements AccountService {
             if (em.find(AccountEntity.class, login) != null) {
                 throw new ShebaoException(Kind.CONFLICT, "account-exists", Messages.text("account.exists", login));
             }
-            AccountEntity entity = new AccountEntity(login);
-            entity.update(name, district, roles, hash);
-            if (temporary) {
-                entity.temporary(hash);
-            }
-            em.persist(entity);
-            return entity.toAccount();
+            return persistNew(em, login, name, district, roles, hash, temporary);
         });
+    }
+
+    private static Account persistNew(EntityManager em, String login, String name, String district, Set<Role> roles,
+            String hash, boolean temporary) {
+        AccountEntity entity = new AccountEntity(login);
+        entity.update(name, district, roles, hash);
+        if (temporary) {
+            entity.temporary(hash);
+        }
+        em.persist(entity);
+        return entity.toAccount();
     }
 
     @Override

@@ -42,7 +42,7 @@ public class StaffAccounts {
     public record Reset(Account account, String temporaryPassword) {
     }
 
-    private static final Set<Role> STAFF = EnumSet.of(Role.REVIEWER, Role.DISTRICT_ADMIN, Role.ADMIN, Role.PAYMENT_CHANNEL);
+    private static final Set<Role> STAFF = AccountChecks.STAFF;
     private static final Set<Role> DISTRICT_GRANTS = EnumSet.of(Role.REVIEWER, Role.DISTRICT_ADMIN);
     private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{2,63}");
 
@@ -76,16 +76,16 @@ public class StaffAccounts {
     public Temporary create(Account caller, String username, String name, Set<Role> roles, String district) {
         String login = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
         if (!USERNAME.matcher(login).matches()) {
-            throw field("username", "account.username.invalid");
+            throw AccountChecks.badInput("username", "account.username.invalid");
         }
         if (name == null || name.isBlank() || name.trim().codePointCount(0, name.trim().length()) > 100) {
-            throw field("name", "account.name.invalid");
+            throw AccountChecks.badInput("name", "account.name.invalid");
         }
         if (roles == null || roles.isEmpty() || !STAFF.containsAll(roles)) {
-            throw field("roles", "account.roles.invalid");
+            throw AccountChecks.badInput("roles", "account.roles.invalid");
         }
         if (district == null || districts.find(district).isEmpty()) {
-            throw field("district", "account.district.invalid");
+            throw AccountChecks.badInput("district", "account.district.invalid");
         }
         if (!caller.has(Role.ADMIN)) {
             ownDistrict(caller, district);
@@ -141,10 +141,5 @@ public class StaffAccounts {
                     Messages.text("account.district.forbidden", districts.name(caller.district())));
         }
         return caller.district();
-    }
-
-    private static ShebaoException field(String name, String key) {
-        return new ShebaoException(Kind.BAD_INPUT, "invalid-account", Messages.text(key),
-                List.of(new FieldError(name, Messages.text(key))));
     }
 }

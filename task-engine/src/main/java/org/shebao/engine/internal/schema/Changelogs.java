@@ -50,16 +50,20 @@ final class Changelogs {
      */
     private static boolean liquibase(DataSource dataSource, ClassLoader loader, String changelog) throws Exception {
         ClassLoaderResourceAccessor resources = new ClassLoaderResourceAccessor(loader);
-        // Liquibase finds its parts with java.util.ServiceLoader in the scope's class loader (its root scope's: the
-        // thread's), and the custom preconditions there too
+        // Liquibase finds its parts with java.util.ServiceLoader in the scope's class loader, and the custom
+        // preconditions there too; its root scope (one per thread, kept) in the thread's: its own bundle's loader
         ClassLoader own = new LiquibaseClassLoader(Scope.class.getClassLoader(), Changelogs.class.getClassLoader());
         Thread thread = Thread.currentThread();
         ClassLoader before = thread.getContextClassLoader();
-        thread.setContextClassLoader(own);
-        try {
-            return update(dataSource, changelog, resources, own);
-        } finally {
-            thread.setContextClassLoader(before);
+        thread.setContextClassLoader(Scope.class.getClassLoader());
+        // one at a time in this JVM: threads started by one that used Liquibase share its current scope (the
+        // database's lock serializes the updates anyway)
+        synchronized (Changelogs.class) {
+            try {
+                return update(dataSource, changelog, resources, own);
+            } finally {
+                thread.setContextClassLoader(before);
+            }
         }
     }
 
