@@ -14,7 +14,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.shebao.api.ShebaoException;
-import org.shebao.api.ShebaoException.FieldError;
 import org.shebao.api.ShebaoException.Kind;
 import org.shebao.api.account.Account;
 import org.shebao.api.account.Role;
@@ -42,7 +41,6 @@ public class StaffAccounts {
     public record Reset(Account account, String temporaryPassword) {
     }
 
-    private static final Set<Role> STAFF = AccountChecks.STAFF;
     private static final Set<Role> DISTRICT_GRANTS = EnumSet.of(Role.REVIEWER, Role.DISTRICT_ADMIN);
     private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{2,63}");
 
@@ -81,7 +79,7 @@ public class StaffAccounts {
         if (name == null || name.isBlank() || name.trim().codePointCount(0, name.trim().length()) > 100) {
             throw AccountChecks.badInput("name", "account.name.invalid");
         }
-        if (roles == null || roles.isEmpty() || !STAFF.containsAll(roles)) {
+        if (roles == null || roles.isEmpty() || !AccountChecks.STAFF.containsAll(roles)) {
             throw AccountChecks.badInput("roles", "account.roles.invalid");
         }
         if (district == null || districts.find(district).isEmpty()) {
