@@ -71,11 +71,15 @@ public class RecordsIT extends ContainerTest {
     }
 
     /** A citizen with a record: 110 at 60% from {@code since}, paying from {@code payingFrom}, PAID lines as given. */
+    /**
+     * A citizen paying pension at 60 % since the month, paid up to lastPaid but for the gaps, with more lines. The
+     * lines go in before the enrolment: the ledger job, which may run meanwhile, makes amounts due for the enrolled
+     * months that have no line, and an import adds none where one is.
+     */
     private String importedCitizen(String district, YearMonth since, YearMonth payingFrom, List<YearMonth> gaps,
-            YearMonth lastPaid) {
+            YearMonth lastPaid, List<ImportedLine> more) {
         Http http = citizenWithRecord(district);
         String id = http.me();
-        imports.importEnrolment(id, new Enrolment(InsuranceType.PENSION, EnrolmentStatus.PAYING, 60, since, payingFrom, null, null));
         List<ImportedLine> lines = new ArrayList<>();
         for (YearMonth m = since; !m.isAfter(lastPaid); m = m.plusMonths(1)) {
             if (!gaps.contains(m)) {
@@ -83,7 +87,9 @@ public class RecordsIT extends ContainerTest {
                 lines.add(new ImportedLine(InsuranceType.PENSION, m, r.pensionBase(60), r.pensionMonthly(60), LineStatus.PAID));
             }
         }
+        lines.addAll(more);
         imports.importLines(id, lines);
+        imports.importEnrolment(id, new Enrolment(InsuranceType.PENSION, EnrolmentStatus.PAYING, 60, since, payingFrom, null, null));
         return id;
     }
 
@@ -360,10 +366,9 @@ public class RecordsIT extends ContainerTest {
     @Test
     public void approvalsMakeArrearsPayableWriteThemOffAndBackPayGaps() {
         YearMonth since = YearMonth.of(2021, 1);
-        String id = importedCitizen("420111", since, YearMonth.of(2022, 4), List.of(YearMonth.of(2021, 5), YearMonth.of(2022, 3)),
-                NOW.minusMonths(3));
         Rates r = rates.rates("420111", Year.of(2026));
-        imports.importLines(id, List.of(
+        String id = importedCitizen("420111", since, YearMonth.of(2022, 4), List.of(YearMonth.of(2021, 5), YearMonth.of(2022, 3)),
+                NOW.minusMonths(3), List.of(
                 new ImportedLine(InsuranceType.PENSION, NOW.minusMonths(2), r.pensionBase(60), r.pensionMonthly(60), LineStatus.ARREARS),
                 new ImportedLine(InsuranceType.PENSION, NOW.minusMonths(1), r.pensionBase(60), r.pensionMonthly(60), LineStatus.ARREARS)));
         Http http = new Http(port);
