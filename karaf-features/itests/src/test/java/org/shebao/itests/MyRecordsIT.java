@@ -132,6 +132,34 @@ public class MyRecordsIT extends ContainerTest {
     }
 
     @Test
+    public void theWholeLedgerPagesNewestMonthFirstWithoutGapOrOverlap() {
+        // 王强: 110, 310 and 330 since 2018-01, paid, in arrears and due: pages of 7 read back the one list, each
+        // month's lines in type order, whether every status is asked (read in the index's order) or some
+        Http wang = BusinessPluginsIT.demo(port, "420111197811020334");
+        for (String status : List.of("", "&status=PAID", "&status=ARREARS")) {
+            List<String> all = ledger(wang, status);
+            List<String> sorted = new ArrayList<>(all);
+            sorted.sort(java.util.Comparator.comparing((String r) -> r.substring(0, 7)).reversed()
+                    .thenComparing(r -> r.substring(8, 11)));
+            assertEquals(status, sorted, all);
+            List<String> paged = new ArrayList<>();
+            for (int page = 0; paged.size() < all.size(); page++) {
+                Http.Answer a = wang.get("/api/records/me/ledger?size=7&page=" + page + status);
+                assertEquals(a.body(), 200, a.status());
+                assertEquals(all.size(), a.json().path("total").asInt());
+                assertTrue(status + " page " + page, a.json().path("items").size() > 0);
+                a.json().path("items").forEach(l -> paged.add(l.path("month").asText() + " "
+                        + l.path("insuranceType").asText() + " " + l.path("status").asText()));
+            }
+            assertEquals(status, all, paged);
+        }
+        List<String> all = ledger(wang, "");
+        assertTrue(all.get(0), all.get(0).startsWith(NOW + " 110 "));
+        assertTrue(all.get(all.size() - 1), all.get(all.size() - 1).startsWith("2018-01 "));
+        assertTrue(all.size() >= months(YearMonth.of(2018, 1), NOW) * 2);
+    }
+
+    @Test
     public void aCertificateIsASnapshotAnyoneVerifiesMaskedUntilItExpires() throws Exception {
         Http citizen = citizenWithRecord("420106");
         String id = citizen.me();

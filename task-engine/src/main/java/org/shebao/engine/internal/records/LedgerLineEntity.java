@@ -28,7 +28,8 @@ import org.shebao.api.records.Rates;
  */
 @Entity
 @Table(name = "SB_LEDGER", indexes = {
-        @Index(name = "SB_LEDGER_MONTH", columnList = "IDNUMBER,INSURANCETYPE,CONTRIBUTIONMONTH,KIND", unique = true),
+        @Index(name = "SB_LEDGER_MONTH", columnList = "IDNUMBER,CONTRIBUTIONMONTH DESC,INSURANCETYPE,KIND DESC",
+                unique = true),
         @Index(name = "SB_LEDGER_STATUS", columnList = "STATUS,DUEMONTH"),
         @Index(name = "SB_LEDGER_PROVISIONAL", columnList = "PROVISIONALFOR"),
         @Index(name = "SB_LEDGER_VOUCHER", columnList = "VOUCHERNO")})

@@ -69,8 +69,9 @@ public class LineQueries {
             return new Page<>(all.stream().skip((long) page * size).limit(size).toList(), all.size(), page, size);
         }
         LineStates states = LineStates.of(em, idNumber, today);
-        long total = select(em, Long.class, "COUNT(l)", idNumber, query, "").getSingleResult();
-        List<LedgerLine> items = select(em, LedgerLineEntity.class, "l", idNumber, query,
+        long total = select(em, Long.class, "COUNT(l.contributionMonth)", idNumber, query, Conditions.RESTRICTING, "")
+                .getSingleResult();
+        List<LedgerLine> items = select(em, LedgerLineEntity.class, "l", idNumber, query, Conditions.RESTRICTING,
                 " ORDER BY l.contributionMonth DESC, l.insuranceType, l.kind DESC")
                 .setFirstResult(page * size).setMaxResults(size).getResultList().stream()
                 .map(l -> toLine(l, p.district, today, states)).toList();
@@ -87,17 +88,36 @@ public class LineQueries {
         return paid;
     }
 
+    /**
+     * The conditions a query names: every one, or only those some line fails. A page of every status and kind is then
+     * counted in SB_LEDGER_MONTH alone (COUNT(l) would count the IDs, which it has not) and read in its order, newest
+     * month first, the database stopping after the page instead of reading and sorting every line of the person.
+     */
+    private enum Conditions { EVERY, RESTRICTING }
+
     private static <T> TypedQuery<T> select(EntityManager em, Class<T> result, String what, String idNumber, LineQuery query,
             String order) {
+        return select(em, result, what, idNumber, query, Conditions.EVERY, order);
+    }
+
+    private static <T> TypedQuery<T> select(EntityManager em, Class<T> result, String what, String idNumber, LineQuery query,
+            Conditions conditions, String order) {
         List<String> types = query.type().map(t -> t.enrolment() == InsuranceType.MEDICAL
                 ? List.of(InsuranceType.MEDICAL.code(), InsuranceType.MAJOR_ILLNESS.code()) : List.of(t.code()))
                 .orElse(List.of("110", "310", "330"));
-        return em.createQuery("SELECT " + what + " FROM LedgerLineEntity l WHERE l.idNumber = :p AND l.status IN :s"
-                + " AND l.insuranceType IN :t AND l.kind IN :k AND l.contributionMonth BETWEEN :from AND :to" + order, result)
-                .setParameter("p", idNumber).setParameter("s", new ArrayList<>(LineStates.stored(query.statuses())))
-                .setParameter("t", types).setParameter("k", new ArrayList<>(query.kinds()))
+        Set<LineStatus> statuses = LineStates.stored(query.statuses());
+        boolean byStatus = conditions == Conditions.EVERY || statuses.size() < LineStatus.values().length;
+        boolean byKind = conditions == Conditions.EVERY || query.kinds().size() < LineKind.values().length;
+        TypedQuery<T> q = em.createQuery("SELECT " + what + " FROM LedgerLineEntity l WHERE l.idNumber = :p"
+                + (byStatus ? " AND l.status IN :s" : "") + " AND l.insuranceType IN :t" + (byKind ? " AND l.kind IN :k" : "")
+                + " AND l.contributionMonth BETWEEN :from AND :to" + order, result)
+                .setParameter("p", idNumber).setParameter("t", types)
                 .setParameter("from", query.from().map(Months::of).orElse(0))
                 .setParameter("to", query.to().map(Months::of).orElse(999_999));
+        if (byStatus) {
+            q.setParameter("s", new ArrayList<>(statuses));
+        }
+        return byKind ? q.setParameter("k", new ArrayList<>(query.kinds())) : q;
     }
 
     List<LedgerLine> chosen(EntityManager em, String idNumber, List<Long> lineIds, Set<LineStatus> statuses, LocalDate today) {
