@@ -20,8 +20,8 @@ final class CityQueries {
     static final String HEADER = "records | ledger (a page) | arrears | payable | gaps";
     private static final String PASSWORD = "城市规模测试口令2026";
     private static final int CLIENTS = 4;
-    private static final int WARM_UP = 200;
     private static final int REQUESTS = 2000;
+    private static final int WARM_UP_ROUNDS = 2;
 
     private final BenchHttp http;
 
@@ -45,13 +45,29 @@ final class CityQueries {
         return cookies;
     }
 
-    /** "p50 / p99 ms" for each of {@link #PATHS}. */
-    List<String> measure(List<String> cookies) throws Exception {
+    /**
+     * "p50 / p99 ms" for each of {@link #PATHS} in a steady state: two rounds of every path in turn (20 000 requests)
+     * warm the JVM up, whose JIT compiles the paths' code over them (right after a start the first round's p99 is
+     * 2–4 times the third's), then {@code rounds} rounds are measured. Each round's figures are printed, the warm-up
+     * rounds' too; the table's figure pools the measured rounds.
+     */
+    List<String> measure(List<String> cookies, int rounds) throws Exception {
+        List<List<Long>> pooled = new ArrayList<>();
+        PATHS.forEach(path -> pooled.add(new ArrayList<>()));
+        for (int round = 1 - WARM_UP_ROUNDS; round <= rounds; round++) {
+            for (int i = 0; i < PATHS.size(); i++) {
+                ConcurrentLinkedQueue<Long> nanos = drive(PATHS.get(i), cookies, REQUESTS);
+                if (round > 0) {
+                    pooled.get(i).addAll(nanos);
+                }
+                System.out.printf("  %s %s: %s (%d citizens)%n", round > 0 ? "round " + round
+                        : "warm-up round " + (round + WARM_UP_ROUNDS), PATHS.get(i), Latencies.summary(nanos), cookies.size());
+            }
+        }
         List<String> figures = new ArrayList<>();
-        for (String path : PATHS) {
-            drive(path, cookies, WARM_UP);
-            figures.add(Latencies.summary(drive(path, cookies, REQUESTS)));
-            System.out.printf("  %s: %s (%d citizens)%n", path, figures.get(figures.size() - 1), cookies.size());
+        for (int i = 0; i < PATHS.size(); i++) {
+            figures.add(Latencies.summary(pooled.get(i)));
+            System.out.printf("  %s, %d rounds: %s%n", PATHS.get(i), rounds, figures.get(i));
         }
         return figures;
     }
