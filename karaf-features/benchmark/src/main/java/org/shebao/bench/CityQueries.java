@@ -47,8 +47,8 @@ final class CityQueries {
 
     /**
      * "p50 / p99 ms" for each of {@link #PATHS} in a steady state: two rounds of every path in turn (20 000 requests)
-     * warm the JVM up, whose JIT compiles the paths' code over them (right after a start the first round's p99 is
-     * 2–4 times the third's), then {@code rounds} rounds are measured. Each round's figures are printed, the warm-up
+     * warm the JVM up, whose JIT compiles the paths' code over them (right after a start the first round's p99 was
+     * 2½ to 9 times the third's), then {@code rounds} rounds are measured. Each round's figures are printed, the warm-up
      * rounds' too; the table's figure pools the measured rounds.
      */
     List<String> measure(List<String> cookies, int rounds) throws Exception {
