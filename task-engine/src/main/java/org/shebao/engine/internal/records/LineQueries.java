@@ -48,7 +48,8 @@ public class LineQueries {
             return List.of();
         }
         LineStates states = LineStates.of(em, idNumber, today);
-        return select(em, LedgerLineEntity.class, "l", idNumber, query, " ORDER BY l.contributionMonth, l.insuranceType, l.kind DESC")
+        return select(em, LedgerLineEntity.class, "l", idNumber, query, Conditions.EVERY,
+                " ORDER BY l.contributionMonth, l.insuranceType, l.kind DESC")
                 .getResultList().stream().filter(l -> query.statuses().contains(states.of(l)))
                 .map(l -> toLine(l, p.district, today, states)).toList();
     }
@@ -94,11 +95,6 @@ public class LineQueries {
      * month first, the database stopping after the page instead of reading and sorting every line of the person.
      */
     private enum Conditions { EVERY, RESTRICTING }
-
-    private static <T> TypedQuery<T> select(EntityManager em, Class<T> result, String what, String idNumber, LineQuery query,
-            String order) {
-        return select(em, result, what, idNumber, query, Conditions.EVERY, order);
-    }
 
     private static <T> TypedQuery<T> select(EntityManager em, Class<T> result, String what, String idNumber, LineQuery query,
             Conditions conditions, String order) {
