@@ -26,11 +26,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Versioned schema migrations (Liquibase), each bundle owning its changelog: the engine's own
- * ({@code db/engine.changelog.xml}) at start, and every bundle's whose manifest names one in {@code Shebao-Changelog}
- * (a plugin's own tables) while it starts, before its components run. Persistence units take the DataSource that
- * this registers ({@code osgi.jndi.service.name=shebao.schema}) with their schema among {@code shebao.schemas}, so
- * that no unit touches a table before its changesets are applied. A failing migration leaves the schema out (the
- * plugin's unit never starts) and is told to the administration ({@link #failure(Bundle)}).
+ * ({@code db/engine.changelog.xml}) at start, on a thread of its own, and every bundle's whose manifest names one in
+ * {@code Shebao-Changelog} (a plugin's own tables) while it starts, before its components run. Persistence units take
+ * the DataSource that this registers ({@code osgi.jndi.service.name=shebao.schema}) with their schema among
+ * {@code shebao.schemas}, so that no unit touches a table before its changesets are applied. A failing migration
+ * leaves the schema out (the plugin's unit never starts) and is told to the administration ({@link #failure(Bundle)});
+ * the engine's leaves the platform unready.
  */
 @Component(service = SchemaMigrations.class, immediate = true)
 public class SchemaMigrations {
@@ -44,20 +45,33 @@ public class SchemaMigrations {
     private final DataSource raw;
     private final Set<String> schemas = new TreeSet<>();
     private final Map<Long, String> failures = new ConcurrentHashMap<>();
+    private final Thread migrator;
     private ServiceRegistration<DataSource> registration;
     private BundleTracker<String> tracker;
+    private boolean closed;
 
     @Activate
-    public SchemaMigrations(@Reference(target = "(osgi.jndi.service.name=shebao)") DataSource raw, BundleContext context)
-            throws Exception {
+    public SchemaMigrations(@Reference(target = "(osgi.jndi.service.name=shebao)") DataSource raw, BundleContext context) {
         this.raw = raw;
+        // on a thread of its own: the start-up thread goes on starting the other bundles meanwhile (a new database's
+        // changesets take seconds), and everything that needs the tables waits for the DataSource registered after
+        migrator = new Thread(() -> migrateEngine(context), "shebao-schema");
+        migrator.start();
+    }
+
+    /** The engine's changelog, then the DataSource for the units, then every bundle's changelog as it starts. */
+    private void migrateEngine(BundleContext context) {
         long start = System.nanoTime();
-        boolean looked = Changelogs.update(raw, SchemaMigrations.class.getClassLoader(), "db/engine.changelog.xml");
+        boolean looked;
+        try {
+            looked = Changelogs.update(raw, SchemaMigrations.class.getClassLoader(), "db/engine.changelog.xml");
+        } catch (Exception e) {
+            LOG.error("Engine schema could not be migrated, the platform stays unready: {}", Changelogs.rootMessage(e), e);
+            return;
+        }
         LOG.info("Engine schema {} in {} ms", looked ? "migrated" : "unchanged since applied",
                 (System.nanoTime() - start) / 1_000_000);
-        schemas.add(ENGINE);
-        registration = context.registerService(DataSource.class, new MigratedDataSource(raw), properties());
-        tracker = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, null) {
+        BundleTracker<String> bundles = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, null) {
             @Override
             public String addingBundle(Bundle bundle, BundleEvent event) {
                 return migrate(bundle);
@@ -69,13 +83,42 @@ public class SchemaMigrations {
                 withdraw(schema);
             }
         };
-        tracker.open();
+        Dictionary<String, Object> engine;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            schemas.add(ENGINE);
+            engine = properties();
+        }
+        // outside the lock: the units and the components that wait for them start in this call
+        ServiceRegistration<DataSource> migrated = context.registerService(DataSource.class,
+                new MigratedDataSource(raw), engine);
+        synchronized (this) {
+            registration = migrated;
+            tracker = bundles;
+        }
+        bundles.open();
     }
 
     @Deactivate
-    void deactivate() {
-        tracker.close();
-        registration.unregister();
+    void deactivate() throws InterruptedException {
+        synchronized (this) {
+            closed = true;
+        }
+        migrator.join(); // Liquibase is not interrupted halfway: its changeset ends, committed or rolled back
+        BundleTracker<String> bundles;
+        ServiceRegistration<DataSource> migrated;
+        synchronized (this) {
+            bundles = tracker;
+            migrated = registration;
+        }
+        if (bundles != null) {
+            bundles.close();
+        }
+        if (migrated != null) {
+            migrated.unregister();
+        }
     }
 
     /** Why the bundle's changelog could not be applied, if it failed. */
