@@ -106,7 +106,9 @@ public class SchemaMigrations {
         synchronized (this) {
             closed = true;
         }
-        migrator.join(); // Liquibase is not interrupted halfway: its changeset ends, committed or rolled back
+        if (Thread.currentThread() != migrator) { // (deactivated by what its own registration started: no wait)
+            migrator.join(); // Liquibase is not interrupted halfway: its changeset ends, committed or rolled back
+        }
         BundleTracker<String> bundles;
         ServiceRegistration<DataSource> migrated;
         synchronized (this) {
