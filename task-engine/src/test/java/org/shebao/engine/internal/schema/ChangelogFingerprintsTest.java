@@ -10,12 +10,11 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Optional;
 
-import org.apache.derby.jdbc.EmbeddedDataSource;
+import javax.sql.DataSource;
+
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
@@ -30,29 +29,21 @@ public class ChangelogFingerprintsTest {
 
     @Rule
     public TemporaryFolder folder = new TemporaryFolder();
+    @Rule
+    public MemoryDerby derby = new MemoryDerby("fingerprints");
 
-    private EmbeddedDataSource database;
+    private DataSource database;
     private URLClassLoader loader;
 
     @Before
     public void database() throws IOException {
-        System.setProperty("derby.stream.error.file", "target/derby.log");
-        database = new EmbeddedDataSource();
-        database.setDatabaseName("memory:fingerprints");
-        database.setCreateDatabase("create");
+        database = derby.dataSource();
         loader = new URLClassLoader(new URL[] {folder.getRoot().toURI().toURL()}, null);
     }
 
     @After
-    public void drop() throws IOException {
+    public void close() throws IOException {
         loader.close();
-        database.setCreateDatabase(null);
-        database.setConnectionAttributes("drop=true");
-        try {
-            database.getConnection().close();
-        } catch (SQLException dropped) {
-            // Derby answers a dropped database with an exception
-        }
     }
 
     @Test
@@ -93,10 +84,7 @@ public class ChangelogFingerprintsTest {
 
     @Test
     public void aRecordedTextIsAppliedOnceForThatChangelogOnly() throws SQLException {
-        try (Connection connection = database.getConnection(); Statement ddl = connection.createStatement()) {
-            ddl.execute("CREATE TABLE SB_CHANGELOG_APPLIED (CHANGELOG VARCHAR(255) NOT NULL, SHA256 CHAR(64) NOT NULL,"
-                    + " PRIMARY KEY (CHANGELOG, SHA256))");
-        }
+        derby.fingerprintTable();
         String sha = "a".repeat(64);
         assertFalse(ChangelogFingerprints.applied(database, "a.xml", sha));
         ChangelogFingerprints.record(database, "a.xml", sha);

@@ -14,7 +14,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import org.apache.derby.jdbc.EmbeddedDataSource;
+import javax.sql.DataSource;
+
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
@@ -35,34 +36,23 @@ public class ChangelogsTest {
 
     @Rule
     public TemporaryFolder folder = new TemporaryFolder();
+    @Rule
+    public MemoryDerby derby = new MemoryDerby("changelogs");
 
-    private EmbeddedDataSource database;
+    private DataSource database;
     private URLClassLoader loader;
 
     @Before
     public void database() throws IOException, SQLException {
-        System.setProperty("derby.stream.error.file", "target/derby.log");
-        database = new EmbeddedDataSource();
-        database.setDatabaseName("memory:changelogs");
-        database.setCreateDatabase("create");
+        database = derby.dataSource();
         loader = new URLClassLoader(new URL[] {folder.getRoot().toURI().toURL()}, null);
-        try (Connection connection = database.getConnection(); Statement ddl = connection.createStatement()) {
-            ddl.execute("CREATE TABLE " + ChangelogFingerprints.TABLE + " (CHANGELOG VARCHAR(255) NOT NULL,"
-                    + " SHA256 CHAR(64) NOT NULL, PRIMARY KEY (CHANGELOG, SHA256))");
-            ddl.execute("CREATE TABLE FLAG (C INT)");
-        }
+        derby.fingerprintTable();
+        derby.execute("CREATE TABLE FLAG (C INT)");
     }
 
     @After
-    public void drop() throws IOException {
+    public void close() throws IOException {
         loader.close();
-        database.setCreateDatabase(null);
-        database.setConnectionAttributes("drop=true");
-        try {
-            database.getConnection().close();
-        } catch (SQLException dropped) {
-            // Derby answers a dropped database with an exception
-        }
     }
 
     @Test
@@ -84,9 +74,7 @@ public class ChangelogsTest {
         assertEquals("not recorded: Liquibase must look again", 0, fingerprints());
         assertTrue("looked at again", Changelogs.update(database, loader, "waits.xml"));
         assertFalse(exists("B"));
-        try (Connection connection = database.getConnection(); Statement ddl = connection.createStatement()) {
-            ddl.execute("INSERT INTO FLAG VALUES (1)");
-        }
+        derby.execute("INSERT INTO FLAG VALUES (1)");
         assertTrue(Changelogs.update(database, loader, "waits.xml"));
         assertTrue("the second ran once its precondition held", exists("B"));
         assertEquals(1, fingerprints());
