@@ -23,11 +23,14 @@ public final class PostgresServer implements AutoCloseable {
     private final Path bin;
     private final Path dir;
     private final int port;
+    private final boolean durable;
+    private boolean running;
 
-    private PostgresServer(Path bin, Path dir, int port) {
+    private PostgresServer(Path bin, Path dir, int port, boolean durable) {
         this.bin = bin;
         this.dir = dir;
         this.port = port;
+        this.durable = durable;
     }
 
     /** Makes and starts a cluster for tests (no fsync: nothing here outlives the run), with one database. */
@@ -45,15 +48,27 @@ public final class PostgresServer implements AutoCloseable {
         if (root()) {
             run(List.of("chown", "postgres", dir.toString()));
         }
-        PostgresServer server = new PostgresServer(bin, dir, freePort());
+        PostgresServer server = new PostgresServer(bin, dir, freePort(), durable);
         server.asOwner(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-U", USER,
                 "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8");
-        server.asOwner(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l",
-                dir.resolve("server.log").toString(), "-w", "-t", "60", "-o",
-                "-p " + server.port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c max_connections=200"
-                        + (durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"), "start");
+        server.startAgain();
         server.createDatabase(database);
         return server;
+    }
+
+    /** Stops the server as an outage would (its clients' connections end), keeping its data and port. */
+    public void stop() throws IOException, InterruptedException {
+        asOwner(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "stop");
+        running = false;
+    }
+
+    /** Starts the server (again) on its port, with its data. */
+    public void startAgain() throws IOException, InterruptedException {
+        asOwner(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l",
+                dir.resolve("server.log").toString(), "-w", "-t", "60", "-o",
+                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c max_connections=200"
+                        + (durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"), "start");
+        running = true;
     }
 
     public int port() {
@@ -77,7 +92,9 @@ public final class PostgresServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException, InterruptedException {
-        asOwner(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "stop");
+        if (running) {
+            stop();
+        }
         run(List.of("rm", "-rf", dir.toString()));
     }
 

@@ -12,7 +12,6 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -25,7 +24,11 @@ import org.shebao.engine.internal.task.ApprovalPipeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code GET /api/health}: a real database round trip and the business types present. No login. */
+/**
+ * {@code GET /api/health}: a real database round trip and the business types present; {@code /ready} and
+ * {@code /live} for load balancers and supervisors. No login. Its references are all optional: it answers from the
+ * start, a node waiting for its database included.
+ */
 @Component(service = HealthResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(ShebaoApplication.SELECT)
@@ -40,7 +43,7 @@ public class HealthResource {
     public record Health(String status, String database, List<PluginInfo> plugins) {
     }
 
-    /** Readiness: migrations are done whenever this resource exists (it needs the engine's unit). */
+    /** Readiness: the engine's persistence unit exists once its migrations are done. */
     public record Readiness(String status, String database, String migrations, String pipeline) {
     }
 
@@ -52,7 +55,9 @@ public class HealthResource {
     public record PluginInfo(String id, String version) {
     }
 
-    private final BusinessTypeRegistry businessTypes;
+    /** The business types present (absent until the district switches can be read from the database). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile BusinessTypeRegistry businessTypes;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ApprovalPipeline pipeline;
@@ -61,24 +66,22 @@ public class HealthResource {
             target = "(osgi.jndi.service.name=shebao)")
     private volatile DataSource dataSource;
 
-    /**
-     * @param businessTypes the business types present
-     * @param engineUnit    not used here: the resource exists only once the engine's persistence unit
-     *                      is up, so that a 200 means the platform is ready
-     */
-    @Activate
-    public HealthResource(@Reference BusinessTypeRegistry businessTypes,
-            @Reference(target = "(osgi.unit.name=shebao-engine)") JpaTemplate engineUnit) {
-        this.businessTypes = businessTypes;
-    }
+    /** Not used but for its presence: it is there once the engine's migrations are done (see SchemaMigrations). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            target = "(osgi.unit.name=shebao-engine)")
+    private volatile JpaTemplate engineUnit;
 
+    /** 200 once the database answers and the engine's tables are migrated (a 200 means the platform is up), else 503. */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response health() {
         boolean database = databaseUp();
-        List<PluginInfo> plugins = businessTypes.all().stream().map(t -> new PluginInfo(t.id(), t.version())).toList();
-        String up = database ? "UP" : "DOWN";
-        return Response.status(database ? 200 : 503).entity(new Health(up, up, plugins)).build();
+        BusinessTypeRegistry types = businessTypes;
+        boolean up = database && engineUnit != null && types != null;
+        List<PluginInfo> plugins = types == null ? List.of()
+                : types.all().stream().map(t -> new PluginInfo(t.id(), t.version())).toList();
+        return Response.status(up ? 200 : 503).entity(new Health(up ? "UP" : "DOWN", database ? "UP" : "DOWN", plugins))
+                .build();
     }
 
     /**
@@ -90,11 +93,12 @@ public class HealthResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response ready() {
         boolean database = databaseUp();
+        boolean migrated = engineUnit != null;
         ApprovalPipeline p = pipeline;
         boolean working = p != null && p.running();
-        boolean ready = database && working;
+        boolean ready = database && migrated && working;
         return Response.status(ready ? 200 : 503).entity(new Readiness(ready ? "UP" : "DOWN", database ? "UP" : "DOWN",
-                "UP", working ? "UP" : "DOWN")).build();
+                migrated ? "UP" : "DOWN", working ? "UP" : "DOWN")).build();
     }
 
     /** {@code GET /api/health/live}: 200 while this JVM answers HTTP at all (restart it otherwise). */

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * the DataSource that this registers ({@code osgi.jndi.service.name=shebao.schema}) with their schema among
  * {@code shebao.schemas}, so that no unit touches a table before its changesets are applied. A failing migration
  * leaves the schema out (the plugin's unit never starts) and is told to the administration ({@link #failure(Bundle)});
- * the engine's leaves the platform unready.
+ * the engine's leaves the platform unready and is tried again, after 2, 4, 8 … and at most 30 seconds: a node that
+ * starts while its database is down becomes ready once the database is back.
  */
 @Component(service = SchemaMigrations.class, immediate = true)
 public class SchemaMigrations {
@@ -40,6 +41,8 @@ public class SchemaMigrations {
     public static final String JNDI_NAME = "shebao.schema";
     public static final String SCHEMAS = "shebao.schemas";
     static final String ENGINE = "engine";
+    /** The longest wait between two attempts at the engine's changelog (2, 4, 8 … seconds before). */
+    static final long MAX_RETRY_SECONDS = 30;
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrations.class);
 
     private final DataSource raw;
@@ -62,12 +65,20 @@ public class SchemaMigrations {
     /** The engine's changelog, then the DataSource for the units, then every bundle's changelog as it starts. */
     private void migrateEngine(BundleContext context) {
         long start = System.nanoTime();
-        boolean looked;
-        try {
-            looked = Changelogs.update(raw, SchemaMigrations.class.getClassLoader(), "db/engine.changelog.xml");
-        } catch (Exception e) {
-            LOG.error("Engine schema could not be migrated, the platform stays unready: {}", Changelogs.rootMessage(e), e);
-            return;
+        Boolean looked = null;
+        for (int attempt = 1; looked == null; attempt++) {
+            try {
+                looked = Changelogs.update(raw, SchemaMigrations.class.getClassLoader(), "db/engine.changelog.xml");
+            } catch (Exception e) {
+                // the database down or unreachable as this node starts: the node waits for it, unready, and tries
+                // again (a changeset that fails on a reachable database fails again each time: the log says why)
+                long seconds = Math.min(MAX_RETRY_SECONDS, 1L << Math.min(attempt, 5));
+                LOG.error("Engine schema could not be migrated (attempt {}), the platform stays unready; trying again"
+                        + " in {} s: {}", attempt, seconds, Changelogs.rootMessage(e), attempt == 1 ? e : null);
+                if (!pause(seconds)) {
+                    return;
+                }
+            }
         }
         LOG.info("Engine schema {} in {} ms", looked ? "migrated" : "unchanged since applied",
                 (System.nanoTime() - start) / 1_000_000);
@@ -101,10 +112,25 @@ public class SchemaMigrations {
         bundles.open();
     }
 
+    /** Waits before the next attempt; false once deactivated. */
+    private synchronized boolean pause(long seconds) {
+        long until = System.nanoTime() + seconds * 1_000_000_000L;
+        try {
+            for (long left = seconds * 1000; !closed && left > 0; left = (until - System.nanoTime()) / 1_000_000) {
+                wait(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return !closed;
+    }
+
     @Deactivate
     void deactivate() throws InterruptedException {
         synchronized (this) {
             closed = true;
+            notifyAll(); // a migration waiting to try again gives up
         }
         if (Thread.currentThread() != migrator) { // (deactivated by what its own registration started: no wait)
             migrator.join(); // Liquibase is not interrupted halfway: its changeset ends, committed or rolled back
