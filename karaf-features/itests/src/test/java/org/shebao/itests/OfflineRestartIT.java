@@ -53,6 +53,9 @@ public class OfflineRestartIT {
                     && provisional.body().contains("\"ratesYear\":2026"));
 
             assertTrue("the first boot applies the engine's changelog", log(karaf).contains("Engine schema migrated"));
+            // bin/setenv's JIT settings: C2 for the cryptography only (etc/jit-directives.json), read by the server's JVM
+            assertTrue("the server's JVM read the compiler directives",
+                    Files.readString(karaf.home().resolve("console.log")).contains("2 compiler directives added"));
             karaf.stop();
             assertEquals("2026", january(karaf.home().resolve("data/derby/shebao"))[1]);
             // the bureau's notice for 2027, dropped into etc/ while the platform is down
