@@ -64,11 +64,11 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Starts the server (again) on its port, with its data. */
     public void startAgain() throws IOException, InterruptedException {
+        running = true; // (a start that fails half-way is stopped on close all the same)
         asOwner(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l",
                 dir.resolve("server.log").toString(), "-w", "-t", "60", "-o",
                 "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c max_connections=200"
                         + (durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"), "start");
-        running = true;
     }
 
     public int port() {
@@ -92,10 +92,13 @@ public final class PostgresServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException, InterruptedException {
-        if (running) {
-            stop();
+        try {
+            if (running) {
+                stop();
+            }
+        } finally {
+            run(List.of("rm", "-rf", dir.toString()));
         }
-        run(List.of("rm", "-rf", dir.toString()));
     }
 
     /** A port free on this machine now. */

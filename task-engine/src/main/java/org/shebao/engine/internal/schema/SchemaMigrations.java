@@ -106,6 +106,10 @@ public class SchemaMigrations {
         ServiceRegistration<DataSource> migrated = context.registerService(DataSource.class,
                 new MigratedDataSource(raw), engine);
         synchronized (this) {
+            if (closed) { // deactivated meanwhile, by what the registration started, on this thread
+                migrated.unregister();
+                return;
+            }
             registration = migrated;
             tracker = bundles;
         }
